@@ -1,0 +1,177 @@
+"""The `thucydides` command line: a thin layer over `thucydides.Coder` and the store."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Iterator
+from contextlib import ExitStack
+from datetime import date
+from pathlib import Path
+from typing import IO, Annotated
+
+import typer
+
+from thucydides import __version__
+from thucydides.ingest import DateError, count_inputs, parse_date, read_inputs
+from thucydides.models import Document, Reject
+from thucydides.output import FORMATS, Writer
+
+app = typer.Typer(
+    name="thucydides",
+    help="Code news articles into CAMEO/PLOVER political event data.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+EXIT_OK, EXIT_NOTHING, EXIT_SOME_REJECTED = 0, 1, 2
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"thucydides {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(
+    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
+                                          help="Print the version and exit.")] = False,
+) -> None:
+    """Code news articles into CAMEO/PLOVER political event data."""
+
+
+def _default_date(value: str | None) -> date | None:
+    try:
+        return parse_date(value)
+    except DateError as exc:
+        raise typer.BadParameter(str(exc), param_hint="--date") from None
+
+
+def _check_files(paths: list[Path], option: str) -> None:
+    for path in paths:
+        if not path.is_file():
+            raise typer.BadParameter(f"{path}: no such file", param_hint=option)
+
+
+class _Tally:
+    def __init__(self) -> None:
+        self.coded = 0
+        self.rejected = 0
+
+
+def _report(reject: Reject, rejects_out: IO[str] | None, tally: _Tally) -> None:
+    tally.rejected += 1
+    ident = f" [{reject.id}]" if reject.id else ""
+    typer.echo(f"thucydides: rejected {reject.origin}{ident}: {reject.reason}", err=True)
+    if rejects_out is not None:
+        rejects_out.write(json.dumps(reject.to_dict(), ensure_ascii=False) + "\n")
+        rejects_out.flush()
+
+
+def _progress_wanted(output: Path | None) -> bool:
+    # A bar on stderr helps a person at a terminal; it must not mix into a table or JSON
+    # that is itself being shown on that terminal.
+    if not sys.stderr.isatty():
+        return False
+    return output is not None or not sys.stdout.isatty()
+
+
+@app.command("code")
+def code_command(
+    inputs: Annotated[list[str], typer.Argument(
+        help="Files (.txt one article, .jsonl one per line, .html), directories (recursive) or - for stdin.",
+        metavar="INPUT...")],
+    output: Annotated[Path | None, typer.Option(
+        "-o", "--output", help="Write here instead of stdout.")] = None,
+    fmt: Annotated[str, typer.Option("--format", "-f", help=f"One of: {', '.join(FORMATS)}.")] = "documents",
+    default_date: Annotated[str | None, typer.Option(
+        "--date", help="Publication date (YYYY-MM-DD) for articles that carry none.")] = None,
+    rejects: Annotated[Path | None, typer.Option(
+        "--rejects", help="Write rejected inputs (origin, id, reason) to this JSONL file.")] = None,
+    workers: Annotated[int, typer.Option("--workers", min=1, help="Coder processes.")] = 1,
+    actors: Annotated[list[Path] | None, typer.Option(
+        "--actors", help="Extra actor dictionary (YAML/TSV, same schema); repeatable.")] = None,
+    patterns: Annotated[list[Path] | None, typer.Option(
+        "--patterns", help="Extra event patterns (YAML, same schema); repeatable.")] = None,
+    store: Annotated[Path | None, typer.Option(
+        "--store", help="Also write the coded articles into this DuckDB event store.")] = None,
+    progress: Annotated[bool | None, typer.Option(
+        "--progress/--no-progress",
+        help="Show a progress bar on stderr (default: when on a terminal).")] = None,
+) -> None:
+    """Code articles into events. Exit 0: all coded; 2: some inputs rejected; 1: nothing coded."""
+    if fmt not in FORMATS:
+        raise typer.BadParameter(f"{fmt!r} is not one of {', '.join(FORMATS)}", param_hint="--format")
+    pub = _default_date(default_date)
+    _check_files(actors or [], "--actors")
+    _check_files(patterns or [], "--patterns")
+
+    from thucydides.coder import Coder
+
+    try:
+        coder = Coder(actor_files=actors or [], pattern_files=patterns or [])
+    except ValueError as exc:  # a broken user dictionary or pattern file
+        typer.echo(f"thucydides: {exc}", err=True)
+        raise typer.Exit(EXIT_NOTHING) from None
+
+    tally = _Tally()
+    with ExitStack() as stack:
+        out = stack.enter_context(output.open("w", encoding="utf-8")) if output else sys.stdout
+        rejects_out = stack.enter_context(rejects.open("w", encoding="utf-8")) if rejects else None
+        writer = Writer(out, fmt)
+        event_store = None
+        if store is not None:
+            from thucydides.store import EventStore
+
+            event_store = stack.enter_context(EventStore(store))
+        items = read_inputs(inputs, pub)
+        stream = coder.code_many(items, workers=workers)
+        show = _progress_wanted(output) if progress is None else progress
+        for item in _with_progress(stream, inputs, show):
+            if isinstance(item, Reject):
+                _report(item, rejects_out, tally)
+                continue
+            writer.write(item)
+            if event_store is not None:
+                event_store.add_documents([item])
+            tally.coded += 1
+        writer.close()
+    if tally.coded == 0:
+        typer.echo("thucydides: nothing could be coded", err=True)
+        raise typer.Exit(EXIT_NOTHING)
+    if tally.rejected:
+        typer.echo(f"thucydides: coded {tally.coded}, rejected {tally.rejected}", err=True)
+        raise typer.Exit(EXIT_SOME_REJECTED)
+
+
+def _with_progress(stream: Iterator[Document | Reject], inputs: list[str],
+                   show: bool) -> Iterator[Document | Reject]:
+    if not show:
+        yield from stream
+        return
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TextColumn,
+        TimeElapsedColumn,
+        TimeRemainingColumn,
+    )
+
+    total = count_inputs(inputs)
+    columns = (TextColumn("coding"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.fields[rate]}"),
+               TimeElapsedColumn(), TimeRemainingColumn())
+    with Progress(*columns, transient=False) as bar:
+        task = bar.add_task("coding", total=total, rate="")
+        for item in stream:
+            bar.update(task, advance=1)
+            speed = bar.tasks[0].speed
+            if speed:
+                bar.update(task, rate=f"{speed:.1f} art/s")
+            yield item
+
+
+def main() -> None:
+    app()

@@ -1,0 +1,221 @@
+"""Ingest: turn the user's inputs (.txt, .jsonl, .html, directories, stdin) into Articles.
+
+Nothing here raises for bad input: every problem becomes a `Reject` that names the
+file, the line and the reason, and the rest of the batch goes on.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+from collections.abc import Iterable, Iterator
+from datetime import date, datetime
+from pathlib import Path
+from typing import IO, Any
+
+from thucydides.models import Article, Reject
+
+SUPPORTED = (".txt", ".jsonl", ".html", ".htm")
+STDIN = "-"
+
+_ISO_DAY = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})(?:[T ][0-9:.]+(?:Z|[+-]\d{2}:?\d{2})?)?\s*$")
+
+
+class DateError(ValueError):
+    """A publication date that is not an ISO calendar date."""
+
+
+def parse_date(value: Any) -> date | None:
+    """Parse a publication date: `YYYY-MM-DD`, optionally with an ISO time part.
+
+    None and "" mean "no date". Anything else that is not a real calendar day raises
+    DateError with the offending value in the message.
+    """
+    if value is None or value == "":
+        return None
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    if not isinstance(value, str):
+        raise DateError(f"date must be a string like 2016-05-20, got {type(value).__name__} {value!r}")
+    m = _ISO_DAY.match(value)
+    if not m:
+        raise DateError(f"date {value!r} is not an ISO date (YYYY-MM-DD)")
+    try:
+        return date(int(m[1]), int(m[2]), int(m[3]))
+    except ValueError as exc:
+        raise DateError(f"date {value!r} is not a real calendar day ({exc})") from None
+
+
+def _decode(raw: bytes, origin: str) -> str | Reject:
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        return Reject(origin, f"not valid UTF-8: byte 0x{raw[exc.start]:02x} at offset {exc.start}")
+
+
+def _check_text(text: Any, origin: str, ident: str | None) -> Reject | None:
+    if not isinstance(text, str):
+        return Reject(origin, f"field 'text' must be a string, got {type(text).__name__}", ident)
+    if not text.strip():
+        return Reject(origin, "empty text", ident)
+    return None
+
+
+def _article_from_line(line: str, origin: str, default_id: str,
+                       default_date: date | None) -> Article | Reject:
+    try:
+        record = json.loads(line)
+    except json.JSONDecodeError as exc:
+        return Reject(origin, f"malformed JSON: {exc.msg} (column {exc.colno})")
+    if not isinstance(record, dict):
+        return Reject(origin, f"expected a JSON object, got {type(record).__name__}")
+    return article_from_record(record, origin, default_id=default_id, default_date=default_date)
+
+
+def articles_from_jsonl_lines(lines: Iterable[str], name: str,
+                              default_date: date | None = None) -> Iterator[Article | Reject]:
+    """One article per JSON line; blank lines are skipped, bad lines rejected."""
+    for lineno, line in enumerate(lines, start=1):
+        if line.strip():
+            yield _article_from_line(line, f"{name}:{lineno}", f"{Path(name).stem}-{lineno}", default_date)
+
+
+def article_from_record(record: dict[str, Any], origin: str, default_id: str,
+                        default_date: date | None = None) -> Article | Reject:
+    """Validate one input record (the FORMAT.md input shape) into an Article."""
+    ident = record.get("id")
+    ident = str(ident) if ident is not None and str(ident) != "" else default_id
+    if "text" not in record:
+        return Reject(origin, "missing field 'text'", ident)
+    bad = _check_text(record["text"], origin, ident)
+    if bad:
+        return bad
+    try:
+        pub = parse_date(record.get("date"))
+    except DateError as exc:
+        return Reject(origin, f"invalid date: {exc}", ident)
+    optional = {}
+    for key in ("title", "source", "url"):
+        value = record.get(key)
+        optional[key] = str(value) if value is not None else None
+    return Article(id=ident, text=record["text"], date=pub or default_date, origin=origin, **optional)
+
+
+def _html_article(raw: str, path: Path, default_date: date | None) -> Article | Reject:
+    import trafilatura
+
+    origin = str(path)
+    extracted = trafilatura.bare_extraction(raw, with_metadata=True)
+    if extracted is None:
+        return Reject(origin, "no article text found in the HTML page", path.stem)
+    data = extracted.as_dict() if hasattr(extracted, "as_dict") else dict(extracted)
+    text = data.get("text") or ""
+    if not text.strip():
+        return Reject(origin, "no article text found in the HTML page", path.stem)
+    try:
+        pub = parse_date((data.get("date") or "")[:10] or None)
+    except DateError:
+        pub = None
+    return Article(id=path.stem, text=text, date=pub or default_date, title=data.get("title"),
+                   source=data.get("sitename"), url=data.get("url"), origin=origin)
+
+
+def read_path(path: Path, default_date: date | None = None) -> Iterator[Article | Reject]:
+    """Articles from one file, or from every supported file under a directory."""
+    if path.is_dir():
+        files = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUPPORTED)
+        if not files:
+            yield Reject(str(path), f"directory holds no {', '.join(SUPPORTED)} files")
+        for file in files:
+            yield from read_path(file, default_date)
+        return
+    origin = str(path)
+    suffix = path.suffix.lower()
+    if suffix not in SUPPORTED:
+        yield Reject(origin, f"unsupported file type {suffix or '(none)'}; "
+                             f"expected one of {', '.join(SUPPORTED)}")
+        return
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        yield Reject(origin, f"cannot read file: {exc.strerror or exc}")
+        return
+    if suffix == ".jsonl":
+        yield from _jsonl_bytes(raw, origin, default_date)
+        return
+    text = _decode(raw, origin)
+    if isinstance(text, Reject):
+        text.id = path.stem
+        yield text
+        return
+    if suffix in (".html", ".htm"):
+        yield _html_article(text, path, default_date)
+        return
+    bad = _check_text(text, origin, path.stem)
+    yield bad or Article(id=path.stem, text=text, date=default_date, origin=origin)
+
+
+def _jsonl_bytes(raw: bytes, origin: str, default_date: date | None) -> Iterator[Article | Reject]:
+    # Decode line by line so one bad line does not cost the whole file.
+    stem = Path(origin).stem
+    for lineno, line in enumerate(raw.split(b"\n"), start=1):
+        if not line.strip():
+            continue
+        where = f"{origin}:{lineno}"
+        text = _decode(line, where)
+        if isinstance(text, Reject):
+            yield text
+        else:
+            yield _article_from_line(text, where, f"{stem}-{lineno}", default_date)
+
+
+def read_stdin(stream: IO[bytes], default_date: date | None = None) -> Iterator[Article | Reject]:
+    """stdin holds JSONL when its first non-blank character is '{', else one plain-text article."""
+    raw = stream.read()
+    text = _decode(raw, "<stdin>")
+    if isinstance(text, Reject):
+        yield text
+        return
+    if text.lstrip().startswith("{"):
+        yield from _jsonl_bytes(raw, "<stdin>", default_date)
+        return
+    bad = _check_text(text, "<stdin>", "stdin")
+    yield bad or Article(id="stdin", text=text, date=default_date, origin="<stdin>")
+
+
+def read_inputs(inputs: Iterable[str], default_date: date | None = None,
+                stdin: IO[bytes] | None = None) -> Iterator[Article | Reject]:
+    """Every article named by the command line, in order."""
+    for name in inputs:
+        if name == STDIN:
+            yield from read_stdin(stdin or sys.stdin.buffer, default_date)
+            continue
+        path = Path(name)
+        if not path.exists():
+            yield Reject(name, "no such file or directory")
+            continue
+        yield from read_path(path, default_date)
+
+
+def count_inputs(inputs: Iterable[str]) -> int | None:
+    """A cheap upper bound of the number of articles, for the progress bar (None if unknown)."""
+    total = 0
+    for name in inputs:
+        if name == STDIN:
+            return None
+        path = Path(name)
+        files = sorted(p for p in path.rglob("*") if p.is_file()) if path.is_dir() else [path]
+        for file in files:
+            suffix = file.suffix.lower()
+            if suffix == ".jsonl":
+                try:
+                    with file.open("rb") as fh:
+                        total += sum(1 for line in fh if line.strip())
+                except OSError:
+                    total += 1
+            elif suffix in SUPPORTED:
+                total += 1
+    return total
