@@ -107,14 +107,13 @@ def print_table(rows: list[dict[str, Any]], stream: IO[str]) -> None:
     from rich.table import Table
 
     table = Table(title=f"{len(rows)} coded events", show_lines=False, expand=False)
-    for column in ("article", "date", "source", "→", "target", "CAMEO", "PLOVER", "mode", "trigger",
-                   "where"):
-        table.add_column(column, overflow="fold")
+    for column in ("article", "date", "source", "target", "CAMEO", "event", "PLOVER", "trigger", "where"):
+        table.add_column(column, overflow="ellipsis", no_wrap=True, max_width=28)
     for r in rows:
-        table.add_row(
-            str(r["article_id"]), r["date"] or "", r["source_code"] or f"({r['source_text'] or '-'})", "→",
-            r["target_code"] or (f"({r['target_text']})" if r["target_text"] else "-"),
-            f"{r['cameo']} {r['event_name']}", r["plover_type"] or "", r["plover_mode"] or "",
-            r["trigger"], r["location"] or "",
-        )
-    Console(file=stream, width=160).print(table)
+        source = r["source_code"] or f"({r['source_text'] or '-'})"
+        target = r["target_code"] or (f"({r['target_text']})" if r["target_text"] else "-")
+        plover = "/".join(x for x in (r["plover_type"], r["plover_mode"]) if x)
+        table.add_row(str(r["article_id"]), r["date"] or "", source, target, r["cameo"],
+                      r["event_name"], plover, r["trigger"], r["location"] or "")
+    console = Console(file=stream, width=200) if not stream.isatty() else Console(file=stream)
+    console.print(table)

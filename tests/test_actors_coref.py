@@ -1,0 +1,93 @@
+"""Coreference rules: surname, role noun, pronoun, apposition, alias cluster."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from spacy.language import Language
+
+from thucydides.actors import ActorAnalysis, ActorResolver
+
+DAY = date(2016, 5, 20)
+
+
+@pytest.fixture(scope="module")
+def resolver() -> ActorResolver:
+    return ActorResolver()
+
+
+def find(a: ActorAnalysis, text: str, phrase: str, occurrence: int = 0):
+    start = -1
+    for _ in range(occurrence + 1):
+        start = text.index(phrase, start + 1)
+    hits = [m for m in a.mentions if m.start <= start and start + len(phrase) <= m.end]
+    return min(hits, key=lambda m: m.end - m.start) if hits else None
+
+
+def test_apposition_gives_unknown_person_the_role_code(nlp: Language, resolver: ActorResolver) -> None:
+    text = "Tom Hale, a Kremlin spokesman, rejected the charge."
+    a = resolver.resolve(nlp(text), DAY)
+    hale = find(a, text, "Tom Hale")
+    assert hale.code == "RUSGOV" and "appos" in hale.how
+    assert hale.entity == find(a, text, "Kremlin spokesman").entity
+
+
+def test_surname_links_to_full_name(nlp: Language, resolver: ActorResolver) -> None:
+    text = ("Brazilian Army General Paulo Mendes inspected the border post. "
+            "Mendes said the troops were ready.")
+    a = resolver.resolve(nlp(text), DAY)
+    first = find(a, text, "Paulo Mendes")
+    later = find(a, text, "Mendes", 1)
+    assert first.code == "BRAMIL"
+    assert later.code == "BRAMIL" and later.entity == first.entity and later.how == "coref:surname"
+
+
+def test_pronoun_he_takes_nearest_person(nlp: Language, resolver: ActorResolver) -> None:
+    text = ("Indonesian Defence Minister Rudi Santoso arrived in Jakarta. "
+            "Reporters asked whether the navy would patrol the strait, and he said it would.")
+    a = resolver.resolve(nlp(text), DAY)
+    he = find(a, text, "he", 0) if False else [m for m in a.mentions if m.text == "he"][0]
+    assert he.code == "IDNMIL" and he.how == "coref:pronoun"
+    assert he.entity == find(a, text, "Rudi Santoso").entity
+
+
+def test_pronoun_they_takes_a_group(nlp: Language, resolver: ActorResolver) -> None:
+    text = "Somali troops entered the village. They arrested four men."
+    a = resolver.resolve(nlp(text), DAY)
+    they = [m for m in a.mentions if m.text == "They"][0]
+    assert they.code == "SOMMIL"
+
+
+def test_its_takes_a_state_or_organisation(nlp: Language, resolver: ActorResolver) -> None:
+    text = "Chile recalled its ambassador."
+    a = resolver.resolve(nlp(text), DAY)
+    its = [m for m in a.mentions if m.text == "its"][0]
+    assert its.code == "CHL"
+
+
+def test_dummy_it_is_not_linked(nlp: Language, resolver: ActorResolver) -> None:
+    text = "Chile held talks. It is unclear whether a deal is near."
+    a = resolver.resolve(nlp(text), DAY)
+    assert not [m for m in a.mentions if m.text == "It"]
+
+
+def test_role_noun_links_back(nlp: Language, resolver: ActorResolver) -> None:
+    text = "The Peruvian interior ministry announced a curfew. The ministry said it would last a week."
+    a = resolver.resolve(nlp(text), DAY)
+    later = find(a, text, "ministry", 1)
+    assert later.code == "PERGOV" and later.how == "coref:role"
+
+
+def test_alias_cluster_shares_entity(nlp: Language, resolver: ActorResolver) -> None:
+    text = "The Islamic State claimed the attack. Iraqi officials blamed ISIL. Daesh denied it."
+    a = resolver.resolve(nlp(text), DAY)
+    ids = {find(a, text, p).entity for p in ("Islamic State", "ISIL", "Daesh")}
+    assert len(ids) == 1
+    assert find(a, text, "ISIL").code == "IMGMOSISI"
+
+
+def test_different_people_are_different_entities(nlp: Language, resolver: ActorResolver) -> None:
+    text = "Angela Merkel met Vladimir Putin in Berlin."
+    a = resolver.resolve(nlp(text), DAY)
+    assert find(a, text, "Angela Merkel").entity != find(a, text, "Vladimir Putin").entity

@@ -1,0 +1,205 @@
+"""Rule-based coreference over an article's actor mentions.
+
+Rules, in order (each sets `how` on the mention it resolves):
+- appos: "Jeff Smith, an army spokesman" — the two phrases are one actor; an uncoded
+  side takes the coded side's code;
+- same dictionary entry or alias ("Islamic State" … "ISIS"), same unknown person name,
+  same coded role phrase → one entity;
+- coref:surname: "Smith" after "Jeff Smith";
+- coref:role: a definite role noun with no country ("the minister", "the ministry")
+  → the nearest earlier mention whose words contain that noun;
+- coref:pronoun: he/she/his/her → the nearest earlier person; they/their → the nearest
+  earlier group (else organisation or state); it/its → the nearest earlier organisation,
+  state or group, within a few sentences. "It" as a dummy subject ("it is likely") is skipped.
+Everything is linear in the number of mentions and pronouns, so it costs little per article.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Doc
+
+from thucydides.models import ActorMention
+
+if TYPE_CHECKING:
+    from thucydides.actors.resolver import Draft
+
+PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers", "himself", "herself"})
+PLURAL_PRONOUNS = frozenset({"they", "them", "their", "theirs", "themselves"})
+THING_PRONOUNS = frozenset({"it", "its", "itself"})
+DUMMY_IT_VERBS = frozenset({"be", "seem", "appear", "become", "remain", "happen", "matter", "take",
+                            "rain", "look", "sound", "feel", "cost", "make", "mean"})
+PERSON_WINDOW = 3  # sentences back
+OTHER_WINDOW = 2
+
+
+class _Entities:
+    """Union-find over draft positions."""
+
+    def __init__(self, n: int):
+        self.parent = list(range(n))
+
+    def find(self, i: int) -> int:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def union(self, a: int, b: int) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[max(ra, rb)] = min(ra, rb)
+
+
+def _copy_code(target: ActorMention, source: ActorMention, how: str) -> None:
+    target.code, target.country, target.sector = source.code, source.country, source.sector
+    if source.name and not target.name:
+        target.name = source.name
+    target.how = how
+
+
+def link_mentions(doc: Doc, drafts: list[Draft]) -> list[Draft]:
+    from thucydides.actors.resolver import Draft
+
+    sent_starts = [s.start for s in doc.sents]
+
+    def sent_of(token_i: int) -> int:
+        return max(0, bisect_left(sent_starts, token_i + 1) - 1)
+
+    for d in drafts:
+        d.mention.sentence_index = sent_of(d.head)
+    by_head = {d.head: i for i, d in enumerate(drafts)}
+    uf = _Entities(len(drafts))
+
+    # appositions
+    for i, d in enumerate(drafts):
+        tok = doc[d.head]
+        if tok.dep_ != "appos":
+            continue
+        j = by_head.get(tok.head.i)
+        if j is None:
+            continue
+        a, b = drafts[j].mention, d.mention
+        if a.code and b.code and a.code != b.code and not (a.kind == "person" or b.kind == "person"):
+            continue  # "Russia's ally, Syria": two actors side by side
+        if (a.kind == "person") != (b.kind == "person"):
+            continue  # "Assad, a coalition that …": a person is not an organisation
+        if not b.code or (b.kind == "person" and a.code and len(a.code or "") > len(b.code or "")
+                          and drafts[i].key and drafts[i].key.startswith("name:")):
+            if a.code:
+                _copy_code(b, a, b.how + "+appos")
+        elif not a.code or (a.kind == "person" and drafts[j].key and drafts[j].key.startswith("name:")
+                            and len(b.code or "") > len(a.code or "")):
+            _copy_code(a, b, a.how + "+appos")
+        if a.kind == "person" or b.kind == "person":
+            a.kind = b.kind = "person"
+            a.name = a.name or b.name
+            b.name = b.name or a.name
+        uf.union(i, j)
+
+    # same key
+    first_with_key: dict[str, int] = {}
+    for i, d in enumerate(drafts):
+        key = d.key
+        if key is None and d.mention.code and d.mention.country:
+            key = f"np:{d.mention.code}:{d.head_lemma}"
+        if key is None:
+            continue
+        if key in first_with_key:
+            uf.union(first_with_key[key], i)
+        else:
+            first_with_key[key] = i
+
+    # surnames and role nouns, scanning left to right
+    people_by_last: dict[str, int] = {}
+    for i, d in enumerate(drafts):
+        m = d.mention
+        if m.kind == "person" and m.name:
+            parts = m.name.split()
+            if len(parts) == 1 and d.key and d.key.startswith("name:"):
+                j = people_by_last.get(parts[0].lower())
+                if j is not None:
+                    if drafts[j].mention.code and not m.code:
+                        _copy_code(m, drafts[j].mention, "coref:surname")
+                    else:
+                        m.how = "coref:surname"
+                    m.name = drafts[j].mention.name
+                    uf.union(j, i)
+                    continue
+            if len(parts) > 1:
+                people_by_last[parts[-1].lower()] = i
+        if (m.how == "agent" and d.definite and not d.has_country_modifier and not m.country):
+            lemma = d.head_lemma
+            low = doc[d.head].lower_
+            for j in range(i - 1, -1, -1):
+                other = drafts[j]
+                if other.mention.sentence_index < m.sentence_index - 6:
+                    break
+                if other.mention.country and (lemma in other.words or low in other.words):
+                    _copy_code(m, other.mention, "coref:role")
+                    m.name = other.mention.name
+                    if other.mention.kind == "person" and not d.plural:
+                        m.kind = "person"
+                    uf.union(j, i)
+                    break
+
+    # pronouns
+    starts = [d.mention.start for d in drafts]
+    pronouns: list[Draft] = []
+    pron_links: list[int] = []
+    for tok in doc:
+        low = tok.lower_
+        if tok.pos_ != "PRON" and tok.tag_ not in ("PRP", "PRP$"):
+            continue
+        if low in PERSON_PRONOUNS:
+            kinds, window = ("person",), PERSON_WINDOW
+        elif low in PLURAL_PRONOUNS:
+            kinds, window = ("group", "organisation", "state"), OTHER_WINDOW
+        elif low in THING_PRONOUNS:
+            if low == "it" and (tok.dep_ not in ("nsubj", "dobj", "pobj")
+                                or tok.head.lemma_ in DUMMY_IT_VERBS):
+                continue
+            kinds, window = ("organisation", "state", "group"), OTHER_WINDOW
+        else:
+            continue
+        sent = sent_of(tok.i)
+        hi = bisect_left(starts, tok.idx)
+        best: int | None = None
+        fallback: int | None = None
+        for j in range(hi - 1, -1, -1):
+            cand = drafts[j]
+            if cand.mention.sentence_index < sent - window:
+                break
+            if cand.mention.end > tok.idx or cand.mention.kind not in kinds:
+                continue
+            if low in PLURAL_PRONOUNS and cand.mention.kind != "group":
+                # "they" is a group if one is near; else the nearest organisation or state
+                fallback = j if fallback is None else fallback
+                continue
+            if low in THING_PRONOUNS and cand.plural:
+                continue
+            best = j
+            break
+        if best is None:
+            best = fallback
+        if best is None:
+            continue
+        ante = drafts[best].mention
+        mention = ActorMention(text=tok.text, start=tok.idx, end=tok.idx + len(tok.text), code=ante.code,
+                               country=ante.country, sector=ante.sector, name=ante.name, kind=ante.kind,
+                               sentence_index=sent, how="coref:pronoun")
+        pronouns.append(Draft(mention=mention, head=tok.i, key=None))
+        pron_links.append(best)
+
+    roots: dict[int, int] = {}
+    for i, d in enumerate(drafts):
+        root = uf.find(i)
+        d.mention.entity = roots.setdefault(root, len(roots) + 1)
+    for d, j in zip(pronouns, pron_links, strict=True):
+        d.mention.entity = drafts[j].mention.entity
+    out = drafts + pronouns
+    out.sort(key=lambda d: (d.mention.start, -d.mention.end))
+    return out
+

@@ -1,0 +1,217 @@
+"""The dictionaries compiled into spaCy PhraseMatchers, once per process and file set.
+
+Matching is on NORM (lower case, ’ → ', British → American spelling), so "Defence
+Ministry", "defense ministry" and lower-case police reports all match. Short all-capital
+aliases ("US", "IS", "WHO", "ICE") would collide with common words in lower case, so they
+match case-sensitively, except in an all-lower-case article, where agent and national
+agency acronyms whose lower form is not an ordinary word ("sho", "dcp", "crpf") match too.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from spacy.lang.en.stop_words import STOP_WORDS
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
+
+from thucydides.actors.dictionary import Dictionaries, Entry, load_dictionaries, norm_phrase
+
+ACRONYM_RE = re.compile(r"^(?:[A-Z]\.?){2,6}$")
+# Acronyms whose lower-case form is an everyday word: never matched in lower-case text.
+COMMON_WORDS = frozenset({
+    "ice", "aid", "car", "art", "war", "sun", "fan", "arm", "arms", "imf", "cop", "cops", "ban", "cia",
+    "eta", "ira", "pan", "pip", "spa", "tap", "via", "ups", "hat", "mar", "sec", "mod", "ran", "run",
+    "cat", "dog", "pal", "psi", "nap", "rap", "sap", "gap", "fat", "map", "win", "kit", "pet", "rat",
+}) | {w.lower() for w in STOP_WORDS}
+
+
+@dataclass(slots=True)
+class Match:
+    start: int  # token offsets
+    end: int
+    entry: Entry
+    role: str  # name | alias | demonym | capital | agent
+    plural: bool = False  # matched an agent's plural form
+
+
+@dataclass(slots=True)
+class Compiled:
+    dicts: Dictionaries
+    owner: dict[str, tuple[Entry, str]] = field(default_factory=dict)  # phrase -> (entry, role)
+    plural_of: dict[str, str] = field(default_factory=dict)  # generated agent plural -> singular
+    norm: PhraseMatcher | None = None
+    exact: PhraseMatcher | None = None
+    lower_acronyms: PhraseMatcher | None = None
+    single: dict[str, tuple[Entry, str]] = field(default_factory=dict)  # one-word phrases by norm
+    shared: dict[str, list[Entry]] = field(default_factory=dict)  # aliases of several people
+
+    def pick(self, phrase: str, entry: Entry, when: date | None) -> Entry:
+        """The person a shared alias ("Bush") means on the article date."""
+        people = self.shared.get(phrase)
+        if not people:
+            return entry
+        return max(people, key=lambda p: _relevance(p, when))
+
+    def find(self, doc: Doc, lower_case_doc: bool, when: date | None = None) -> list[Match]:
+        """All dictionary matches, longest first where they overlap, in text order."""
+        raw: list[tuple[int, int, int]] = []
+        assert self.norm is not None and self.exact is not None and self.lower_acronyms is not None
+        raw.extend(self.norm(doc))
+        raw.extend(self.exact(doc))
+        if lower_case_doc:
+            raw.extend(self.lower_acronyms(doc))
+        strings = doc.vocab.strings
+        found: list[Match] = []
+        for match_id, start, end in raw:
+            phrase = strings[match_id]
+            singular = self.plural_of.get(phrase)
+            entry, role = self.owner[singular or phrase]
+            if entry.kind == "person" and phrase in self.shared:
+                entry = self.pick(phrase, entry, when)
+            if not entry.is_agent and not lower_case_doc and role != "demonym":
+                # A proper name in ordinary text has a capital somewhere ("al-Nusra Front");
+                # this keeps "turkey", "chad" and "china" (the dishes) out.
+                if not any(c.isupper() for t in doc[start:end] for c in t.text):
+                    continue
+            if role != "agent" and end - start == 1 and doc[start].is_upper and len(doc[start]) <= 4:
+                # An acronym inside an all-capital headline ("PENTAGON IS …") is a word, not an actor.
+                neighbours = [t for t in doc[max(0, start - 2):end + 2] if t.is_alpha and t.i != start]
+                if neighbours and all(t.is_upper for t in neighbours) and phrase in COMMON_WORDS:
+                    continue
+            found.append(Match(start, end, entry, role, plural=singular is not None))
+        found.sort(key=lambda m: (-(m.end - m.start), m.start))
+        taken = bytearray(len(doc))
+        kept: list[Match] = []
+        for m in found:
+            if any(taken[m.start:m.end]):
+                continue
+            taken[m.start:m.end] = b"\x01" * (m.end - m.start)
+            kept.append(m)
+        kept.sort(key=lambda m: m.start)
+        return kept
+
+    def span_of(self, doc: Doc, m: Match) -> Span:
+        return doc[m.start:m.end]
+
+
+def _relevance(person: Entry, when: date | None) -> tuple[int, date]:
+    """Holding office on the date beats having held one before it, which beats a later one."""
+    if when is None:
+        return (1, max(o.start for o in person.offices))
+    if any(o.holds(when) for o in person.offices):
+        return (3, max(o.start for o in person.offices if o.holds(when)))
+    past = [o.end for o in person.offices if o.end is not None and o.end <= when]
+    if past:
+        return (2, max(past))
+    return (0, date.max - (min(o.start for o in person.offices) - date.min))
+
+
+def pluralise(word: str) -> str:
+    irregular = {"man": "men", "woman": "women", "person": "people", "child": "children",
+                 "chief": "chiefs", "staff": "staff", "police": "police", "militia": "militias",
+                 "personnel": "personnel", "clergy": "clergy", "youth": "youths", "sheriff": "sheriffs"}
+    if word in irregular:
+        return irregular[word]
+    for end, repl in (("man", "men"), ("woman", "women")):
+        if word.endswith(end) and not word.endswith("human"):
+            return word[: -len(end)] + repl
+    if re.search(r"[^aeiou]y$", word):
+        return word[:-1] + "ies"
+    if re.search(r"(s|x|z|ch|sh)$", word):
+        return word + "es"
+    return word + "s"
+
+
+def compile_dictionaries(dicts: Dictionaries, nlp: Language) -> Compiled:
+    compiled = Compiled(dicts=dicts)
+    norm_patterns: dict[str, str] = {}  # key phrase -> text to tokenise
+    exact_patterns: dict[str, str] = {}
+    lower_acro: dict[str, str] = {}
+    for entry in dicts.entries.values():
+        for phrase, role in entry.phrases.items():
+            previous = compiled.owner.get(phrase)
+            if previous is not None and previous[0].kind == "person" and entry.kind == "person" \
+                    and previous[0] is not entry:
+                compiled.shared.setdefault(phrase, [previous[0]]).append(entry)
+            if previous is not None and not entry.user:
+                continue  # first built-in owner wins; conflicts are caught by the dictionary tests
+            compiled.owner[phrase] = (entry, role)
+    originals: dict[str, str] = {}
+    for entry in dicts.entries.values():
+        for original in _originals(entry):
+            originals.setdefault(norm_phrase(original), original)
+    for phrase, (entry, role) in compiled.owner.items():
+        original = originals.get(phrase, phrase)
+        if ACRONYM_RE.match(original.replace(" ", "")) and role != "agent" or original in ("US", "IS"):
+            exact_patterns[phrase] = original
+            # Lower-case text: only police/agency acronyms ("sho", "crpf", "bjp"); a lower-case
+            # group or IGO acronym is too often a word ("fact", "who", "eta").
+            national = entry.is_agent or entry.user or entry.origin.startswith("institutions.tsv")
+            if national and phrase.replace(".", "") not in COMMON_WORDS:
+                lower_acro[phrase] = phrase
+        else:
+            norm_patterns[phrase] = phrase
+            if role == "agent":
+                words = phrase.split(" ")
+                plural = " ".join(words[:-1] + [pluralise(words[-1])])
+                if plural != phrase and plural not in compiled.owner:
+                    compiled.plural_of[plural] = phrase
+                    norm_patterns[plural] = plural
+        if " " not in phrase:
+            compiled.single[phrase] = (entry, role)
+    compiled.norm = _matcher(nlp, "NORM", norm_patterns)
+    compiled.exact = _matcher(nlp, "ORTH", exact_patterns)
+    compiled.lower_acronyms = _matcher(nlp, "NORM", lower_acro)
+    return compiled
+
+
+def _originals(entry: Entry) -> list[str]:
+    """The phrases as written in the file (case kept), to tell acronyms apart."""
+    return entry.raw
+
+
+def _matcher(nlp: Language, attr: str, patterns: dict[str, str]) -> PhraseMatcher:
+    matcher = PhraseMatcher(nlp.vocab, attr=attr)
+    keys: list[str] = []
+    texts: list[str] = []
+    for key, text in patterns.items():
+        keys.append(key)
+        texts.append(text)
+        if "'" in text:
+            # NORM maps a lone ’s to 's but not an apostrophe inside a word ("d’Ivoire").
+            keys.append(key)
+            texts.append(text.replace("'", "\u2019"))
+    grouped: dict[str, list[Doc]] = {}
+    # Tokenise each phrase followed by a word, then drop it: alone, "U.S." would lose its final
+    # period to the tokenizer's end-of-text rule and never match "U.S." inside a sentence.
+    tokenizer = nlp.tokenizer
+    for key, text in zip(keys, texts, strict=True):
+        if text.endswith("."):
+            padded = tokenizer(text + " x")
+            pattern = padded[:-1].as_doc()
+        else:
+            pattern = tokenizer(text)
+        grouped.setdefault(key, []).append(pattern)
+    for key, docs in grouped.items():
+        matcher.add(key, docs)
+    return matcher
+
+
+_CACHE: dict[tuple[tuple[str, float], ...], Compiled] = {}
+
+
+def get_compiled(extra_files: Sequence[Path | str], nlp: Language) -> Compiled:
+    """Compiled dictionaries for this file set, built once per process (keyed by path and mtime)."""
+    key = tuple((str(Path(p).resolve()), Path(p).stat().st_mtime if Path(p).exists() else -1.0)
+                for p in extra_files)
+    compiled = _CACHE.get(key)
+    if compiled is None:
+        compiled = compile_dictionaries(load_dictionaries(extra_files), nlp)
+        _CACHE[key] = compiled
+    return compiled
