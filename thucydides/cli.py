@@ -123,9 +123,13 @@ def code_command(
         writer = Writer(out, fmt)
         event_store = None
         if store is not None:
-            from thucydides.store import EventStore
+            from thucydides.store import EventStore, StoreError
 
-            event_store = stack.enter_context(EventStore(store))
+            try:
+                event_store = stack.enter_context(EventStore(store))
+            except StoreError as exc:
+                typer.echo(f"thucydides: {exc}", err=True)
+                raise typer.Exit(EXIT_NOTHING) from None
         items = read_inputs(inputs, pub)
         stream = coder.code_many(items, workers=workers)
         show = _progress_wanted(output) if progress is None else progress
@@ -135,7 +139,7 @@ def code_command(
                 continue
             writer.write(item)
             if event_store is not None:
-                event_store.add_documents([item])
+                event_store.add(item)  # queued; written in batches, the rest on close
             tally.coded += 1
         writer.close()
     if tally.coded == 0:
@@ -171,6 +175,15 @@ def _with_progress(stream: Iterator[Document | Reject], inputs: list[str],
             if speed:
                 bar.update(task, rate=f"{speed:.1f} art/s")
             yield item
+
+
+def _register_subcommands() -> None:
+    from thucydides.store.commands import register as register_store
+
+    register_store(app)
+
+
+_register_subcommands()
 
 
 def main() -> None:

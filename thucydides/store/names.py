@@ -1,0 +1,83 @@
+"""Readable names for actor codes: sectors (GOV → Government), countries and groups (RUS, IGO)."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from pathlib import Path
+
+NAMES_FILE = Path(__file__).with_name("names.tsv")
+_KINDS = ("sector", "group")
+_CODE = re.compile(r"^[A-Z]{3}$")
+
+
+def load_names(path: Path = NAMES_FILE) -> dict[str, dict[str, str]]:
+    """`{"sector": {code: name}, "group": {code: name}}`; a bad line fails with file, line and reason."""
+    out: dict[str, dict[str, str]] = {k: {} for k in _KINDS}
+    header_seen = False
+    for number, raw in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        line = raw.rstrip("\n")
+        if not line.strip() or line.startswith("#"):
+            continue
+        cells = line.split("\t")
+        if not header_seen:
+            if cells != ["kind", "code", "name"]:
+                raise ValueError(f"{path}:{number}: header must be kind<TAB>code<TAB>name, got {line!r}")
+            header_seen = True
+            continue
+        if len(cells) != 3:
+            raise ValueError(f"{path}:{number}: expected 3 tab-separated cells, got {len(cells)}")
+        kind, code, name = (c.strip() for c in cells)
+        if kind not in _KINDS:
+            raise ValueError(f"{path}:{number}: kind must be one of {', '.join(_KINDS)}, got {kind!r}")
+        if not _CODE.match(code):
+            raise ValueError(f"{path}:{number}: code must be three capital letters, got {code!r}")
+        if not name:
+            raise ValueError(f"{path}:{number}: empty name for {code}")
+        if code in out[kind]:
+            raise ValueError(f"{path}:{number}: {kind} {code} listed twice")
+        out[kind][code] = name
+    if not header_seen:
+        raise ValueError(f"{path}: no header line")
+    return out
+
+
+@lru_cache(maxsize=1)
+def _names() -> dict[str, dict[str, str]]:
+    return load_names()
+
+
+@lru_cache(maxsize=4096)
+def country_name(code: str | None) -> str | None:
+    """ISO alpha-3 or CAMEO group code → name; unknown codes come back as they are."""
+    if not code:
+        return None
+    group = _names()["group"].get(code)
+    if group:
+        return group
+    import pycountry
+
+    found = pycountry.countries.get(alpha_3=code)
+    return found.name if found is not None else code
+
+
+@lru_cache(maxsize=4096)
+def sector_names(sectors: str | None) -> str | None:
+    """"GOVMIL" → "Government,Military" (ICEWS's comma-separated sectors)."""
+    if not sectors:
+        return None
+    table = _names()["sector"]
+    parts = [sectors[i:i + 3] for i in range(0, len(sectors), 3)]
+    return ",".join(table.get(p, p) for p in parts)
+
+
+@lru_cache(maxsize=4096)
+def cameo_name(code: str | None) -> str | None:
+    """The CAMEO event description (ontology), or None when the code is unknown."""
+    if not code:
+        return None
+    try:
+        from thucydides.ontology import is_valid, lookup
+    except ImportError:  # the ontology module is optional for the store
+        return None
+    return lookup(code).name if is_valid(code) else None

@@ -1,0 +1,251 @@
+"""The store's tables and views, created and migrated in order.
+
+Each migration is a list of SQL statements applied once, in one transaction, and
+recorded in `schema_version`. Never edit a released migration: append a new one
+(`ALTER TABLE …`, `CREATE OR REPLACE VIEW …`) so that older files upgrade in place.
+"""
+
+from __future__ import annotations
+
+# Events that did not happen, or are only talked about as possible, are kept in
+# `events` (the coder's full output) but are not counted as happenings in
+# `event_mentions` / `event_clusters`, which feed the exports, queries and plots.
+NOT_COUNTED_MODALITIES = ("denied", "hypothetical", "questioned")
+
+COUNTED = (
+    "NOT e.negated AND coalesce(e.modality, 'asserted') NOT IN ("
+    + ", ".join(f"'{m}'" for m in NOT_COUNTED_MODALITIES) + ")"
+)
+
+_V1_TABLES = [
+    """
+    CREATE TABLE schema_version (
+        version INTEGER NOT NULL,
+        description VARCHAR NOT NULL,
+        applied_at TIMESTAMP NOT NULL
+    )""",
+    """
+    CREATE TABLE articles (
+        article_id VARCHAR NOT NULL,
+        text_sha256 VARCHAR,
+        date VARCHAR,
+        pub_date DATE,
+        title VARCHAR,
+        source VARCHAR,
+        url VARCHAR,
+        source_key VARCHAR,
+        coder_version VARCHAR,
+        n_events INTEGER,
+        text VARCHAR,
+        stored_at TIMESTAMP NOT NULL
+    )""",
+    """
+    CREATE TABLE sentences (
+        article_id VARCHAR NOT NULL,
+        sentence_index INTEGER NOT NULL,
+        start_char INTEGER,
+        end_char INTEGER
+    )""",
+    """
+    CREATE TABLE events (
+        article_id VARCHAR NOT NULL,
+        event_id VARCHAR NOT NULL,
+        event_uid BIGINT NOT NULL,
+        cluster_id BIGINT NOT NULL,
+        cluster_key VARCHAR NOT NULL,
+        sentence_index INTEGER,
+        trigger_text VARCHAR,
+        trigger_start INTEGER,
+        trigger_end INTEGER,
+        source_text VARCHAR,
+        source_start INTEGER,
+        source_end INTEGER,
+        source_code VARCHAR,
+        source_country VARCHAR,
+        source_sector VARCHAR,
+        source_name VARCHAR,
+        source_entity INTEGER,
+        target_text VARCHAR,
+        target_start INTEGER,
+        target_end INTEGER,
+        target_code VARCHAR,
+        target_country VARCHAR,
+        target_sector VARCHAR,
+        target_name VARCHAR,
+        target_entity INTEGER,
+        cameo VARCHAR NOT NULL,
+        base_code VARCHAR,
+        root_code VARCHAR,
+        quad_class INTEGER,
+        goldstein DOUBLE,
+        plover_type VARCHAR,
+        plover_mode VARCHAR,
+        plover_context VARCHAR[],
+        event_date DATE,
+        date_text VARCHAR,
+        date_source VARCHAR,
+        location_text VARCHAR,
+        location_name VARCHAR,
+        location_geonameid BIGINT,
+        location_lat DOUBLE,
+        location_lon DOUBLE,
+        location_country VARCHAR,
+        location_feature VARCHAR,
+        negated BOOLEAN NOT NULL,
+        confidence DOUBLE,
+        modality VARCHAR,
+        quote_id VARCHAR,
+        n_repeats INTEGER NOT NULL,
+        why VARCHAR
+    )""",
+    """
+    CREATE TABLE event_repeats (
+        article_id VARCHAR NOT NULL,
+        event_id VARCHAR NOT NULL,
+        sentence_index INTEGER,
+        trigger_text VARCHAR,
+        trigger_start INTEGER,
+        trigger_end INTEGER
+    )""",
+    """
+    CREATE TABLE actor_mentions (
+        article_id VARCHAR NOT NULL,
+        text VARCHAR,
+        start_char INTEGER,
+        end_char INTEGER,
+        code VARCHAR,
+        country VARCHAR,
+        sector VARCHAR,
+        name VARCHAR,
+        kind VARCHAR,
+        entity INTEGER,
+        sentence_index INTEGER,
+        how VARCHAR
+    )""",
+    """
+    CREATE TABLE places (
+        article_id VARCHAR NOT NULL,
+        text VARCHAR,
+        start_char INTEGER,
+        end_char INTEGER,
+        name VARCHAR,
+        geonameid BIGINT,
+        lat DOUBLE,
+        lon DOUBLE,
+        country VARCHAR,
+        feature VARCHAR,
+        sentence_index INTEGER,
+        role VARCHAR
+    )""",
+    """
+    CREATE TABLE times (
+        article_id VARCHAR NOT NULL,
+        text VARCHAR,
+        start_char INTEGER,
+        end_char INTEGER,
+        value VARCHAR,
+        end_value VARCHAR,
+        kind VARCHAR,
+        sentence_index INTEGER
+    )""",
+    """
+    CREATE TABLE quotes (
+        article_id VARCHAR NOT NULL,
+        quote_id VARCHAR,
+        kind VARCHAR,
+        sentence_index INTEGER,
+        speaker_text VARCHAR,
+        speaker_start INTEGER,
+        speaker_end INTEGER,
+        speaker_code VARCHAR,
+        speaker_name VARCHAR,
+        speaker_entity INTEGER,
+        cue_text VARCHAR,
+        cue_start INTEGER,
+        cue_end INTEGER,
+        content_text VARCHAR,
+        content_start INTEGER,
+        content_end INTEGER
+    )""",
+]
+
+# One row per counted event as the article reports it (GDELT's "mention"): with its
+# article, span, sentence and publisher. Computed, so it is never stale after a write.
+_V1_EVENT_MENTIONS = f"""
+    CREATE OR REPLACE VIEW event_mentions AS
+    SELECT
+        e.cluster_id, e.event_uid, e.article_id, e.event_id, e.sentence_index,
+        e.trigger_text, e.trigger_start, e.trigger_end, e.n_repeats,
+        e.source_text, e.source_code, e.source_country, e.source_sector, e.source_name,
+        e.target_text, e.target_code, e.target_country, e.target_sector, e.target_name,
+        e.cameo, e.base_code, e.root_code, e.quad_class, e.goldstein,
+        e.plover_type, e.plover_mode, e.plover_context,
+        e.event_date, e.date_text, e.date_source,
+        e.location_text, e.location_name, e.location_geonameid, e.location_lat, e.location_lon,
+        e.location_country, e.location_feature,
+        e.confidence, e.modality, e.quote_id,
+        a.title AS article_title, a.source AS publisher, a.url AS article_url, a.pub_date,
+        coalesce(a.source_key, 'article:' || a.article_id) AS source_key, a.stored_at,
+        CASE WHEN s.start_char IS NOT NULL AND a.text IS NOT NULL
+             THEN trim(substring(a.text, s.start_char + 1, s.end_char - s.start_char)) END AS sentence
+    FROM events e
+    JOIN articles a USING (article_id)
+    LEFT JOIN sentences s ON s.article_id = e.article_id AND s.sentence_index = e.sentence_index
+    WHERE {COUNTED}
+"""
+
+# One row per happening across articles: same date, source, target, CAMEO code and
+# location. Descriptive fields come from its first report; the counts follow GDELT:
+# NumMentions (every report, repeats within an article included), NumSources
+# (distinct publishers), NumArticles (distinct articles). Aggregates run over the
+# narrow event columns first; the wide first-report row is joined on afterwards.
+_V1_EVENT_CLUSTERS = f"""
+    CREATE OR REPLACE VIEW event_clusters AS
+    WITH m AS (
+        SELECT e.cluster_id, e.event_uid, e.article_id, e.event_id, e.sentence_index, e.n_repeats,
+               e.confidence, coalesce(a.source_key, 'article:' || a.article_id) AS source_key, a.stored_at
+        FROM events e JOIN articles a USING (article_id)
+        WHERE {COUNTED}
+    ),
+    agg AS (
+        SELECT cluster_id,
+               count(*) AS num_reports,
+               sum(1 + n_repeats)::BIGINT AS num_mentions,
+               count(DISTINCT source_key) AS num_sources,
+               count(DISTINCT article_id) AS num_articles,
+               bool_or(sentence_index = 0) AS is_root,
+               max(confidence) AS confidence,
+               min(stored_at) AS date_added,
+               arg_min(event_uid, (stored_at, article_id, sentence_index, event_id)) AS first_uid
+        FROM m GROUP BY cluster_id
+    )
+    SELECT
+        f.cluster_id, f.event_date, f.date_text,
+        f.source_code, f.source_country, f.source_sector, f.source_name, f.source_text,
+        f.target_code, f.target_country, f.target_sector, f.target_name, f.target_text,
+        f.cameo, f.base_code, f.root_code, f.quad_class, f.goldstein,
+        f.plover_type, f.plover_mode, f.plover_context,
+        f.location_name, f.location_text, f.location_geonameid, f.location_lat, f.location_lon,
+        f.location_country, f.location_feature,
+        agg.num_mentions, agg.num_sources, agg.num_articles, agg.num_reports, agg.is_root,
+        agg.confidence, agg.date_added,
+        f.article_id AS first_article_id, f.event_id AS first_event_id, a.url AS source_url,
+        a.source AS publisher, f.trigger_text,
+        CASE WHEN s.start_char IS NOT NULL AND a.text IS NOT NULL
+             THEN trim(substring(a.text, s.start_char + 1, s.end_char - s.start_char)) END AS sentence
+    FROM agg
+    JOIN events f ON f.event_uid = agg.first_uid
+    JOIN articles a ON a.article_id = f.article_id
+    LEFT JOIN sentences s ON s.article_id = f.article_id AND s.sentence_index = f.sentence_index
+"""
+
+MIGRATIONS: list[tuple[int, str, list[str]]] = [
+    (1, "articles, events, actor mentions, places, times, quotes; event_mentions and event_clusters views",
+     [*_V1_TABLES, _V1_EVENT_MENTIONS, _V1_EVENT_CLUSTERS]),
+]
+
+SCHEMA_VERSION = MIGRATIONS[-1][0]
+
+# Tables that hold one article's rows, keyed by article_id: what a re-code replaces.
+ARTICLE_TABLES = ("articles", "sentences", "events", "event_repeats", "actor_mentions", "places", "times",
+                  "quotes")
