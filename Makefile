@@ -26,10 +26,17 @@ install-dev: $(VENV)/.installed-dev
 demo: install
 	$(VENV)/bin/thucydides code examples/ --format table --no-progress
 
-## test: install with dev extras, lint, run every test
-test: install-dev
+browser-deps:
+	sh scripts/install-browser.sh
+
+## test: install with dev extras and headless Chromium, lint, run every test
+test: install-dev browser-deps
 	$(VENV)/bin/ruff check thucydides tests benchmarks
 	$(VENV)/bin/pytest
+
+## screenshot: code the reference article in the web page, save docs/screenshot.png
+screenshot: install-dev browser-deps
+	$(PY) scripts/screenshot.py
 
 bench: install
 	$(PY) benchmarks/throughput.py ../shared/eval/dev/events.jsonl ../shared/eval/dev/quad.jsonl
