@@ -93,10 +93,10 @@ def test_single_quotes_with_apostrophes_inside(nlp: Language, finder: QuoteFinde
     assert q.speaker is not None and q.speaker.text == "the prime minister"
 
 
-def test_split_quote_is_one_attribution(nlp: Language, finder: QuoteFinder) -> None:
+def test_split_quote_is_one_attribution_in_polnear_mode(nlp: Language) -> None:
     text = ("“Closing the port would hurt everyone,” the trade minister said. "
             "“Of course, we are ready to talk about inspections.”")
-    q = only(find(nlp, finder, text))
+    q = only(find(nlp, QuoteFinder(split_quotes=False), text))
     assert q.content.start == 0 and q.content.end == len(text)
     assert q.speaker is not None and q.speaker.text == "the trade minister"
 
@@ -245,7 +245,8 @@ def test_link_events_inside_content_and_statement_on_cue(nlp: Language, finder: 
     assert outside.quote is None
 
 
-def test_link_ignores_cue_and_speaker_inside_split_quote(nlp: Language, finder: QuoteFinder) -> None:
+def test_link_ignores_cue_and_speaker_inside_split_quote(nlp: Language) -> None:
+    finder = QuoteFinder(split_quotes=False)
     text = ("“Closing the port would hurt everyone,” the trade minister warned. "
             "“We are ready to negotiate about inspections.”")
     quotes = find(nlp, finder, text)
@@ -284,10 +285,10 @@ def test_find_never_crashes_and_spans_are_consistent(
     assert len({q.id for q in quotes}) == len(quotes)
 
 
-def test_split_quote_as_two_parts_when_asked(nlp: Language) -> None:
+def test_split_quote_is_two_quotes_by_default(nlp: Language, finder: QuoteFinder) -> None:
     text = ("“Closing the port would hurt everyone,” the trade minister said. "
             "“Of course, we are ready to talk about inspections.”")
-    quotes = QuoteFinder(split_quotes=True).find(nlp(text), ActorAnalysis([]), "t")
+    quotes = finder.find(nlp(text), ActorAnalysis([]), "t")
     assert [q.content.text for q in quotes] == [
         "“Closing the port would hurt everyone,”", "“Of course, we are ready to talk about inspections.”"]
     assert all(q.speaker is not None and q.speaker.text == "the trade minister" for q in quotes)

@@ -337,10 +337,11 @@ class _Found:
 class QuoteFinder:
     """Finds attributed quotes; build once per process, call `find` per article."""
 
-    def __init__(self, cue_file: Path | str | None = None, split_quotes: bool = False) -> None:
+    def __init__(self, cue_file: Path | str | None = None, split_quotes: bool = True) -> None:
         """`split_quotes`: give each part of a quote split by its cue ("“A,” she said. “B.”")
-        as its own Quote (same speaker and cue) instead of one Quote whose content runs
-        from the first part to the last (the PolNeAR convention the dev set scores)."""
+        as its own Quote (same speaker and cue), which is how a reader counts quotes. False
+        gives one Quote whose content runs from the first part to the last (the PolNeAR
+        convention: about 0.03 higher content F1 on the quotes dev set)."""
         self.cues = load_cues(Path(cue_file) if cue_file else CUE_FILE)
         self.split_quotes = split_quotes
 
@@ -439,9 +440,11 @@ class QuoteFinder:
                 prev = cue_of_quote.get(q - 1)
                 if prev is not None and (q - 1) in left_open and ctx.next_paragraph(q - 1, q):
                     # A quote left open at its paragraph's end goes on in the next one,
-                    # which opens with a fresh mark: the same speaker's words.
+                    # which opens with a fresh mark: the same speaker's words, one quote
+                    # (not a split one), so it stays whole in split mode too.
                     prev.content = (prev.content[0], qe)
-                    prev.later = (prev.later or []) + [(qs, qe)]
+                    if prev.later:
+                        prev.later[-1] = (prev.later[-1][0], qe)
                     used_quotes.add(q)
                     cue_of_quote[q] = prev
                     continue
