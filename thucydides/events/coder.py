@@ -1,0 +1,776 @@
+"""Rule-based event coder: dependency parse + lexicon -> CAMEO/PLOVER events.
+
+One pass per sentence, tokens taken from the clause root downwards so that a
+frame word (propose, reject, urge, threaten, stop …) sees and consumes its
+complement before the complement could be coded on its own. Every token costs
+one dict lookup by lemma; patterns are only tried for lemmas the lexicon knows.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
+
+from thucydides.actors.analysis import ActorAnalysis
+from thucydides.events.lexicon import Lexicon, NounPattern, VerbPattern, load_lexicon
+from thucydides.events.roles import (
+    conjuncts,
+    find_prep_object,
+    noun_phrase,
+    objects_of,
+    subjects_of,
+)
+from thucydides.models import ActorMention, Event, EventActor, Mention, Plover, Span
+
+SAY_FRAME = "say"
+FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo", "going"})
+HYPO_AUX = frozenset({"would", "could", "might", "may", "should", "'d", "must", "can"})
+CONDITIONAL_MARKS = frozenset({"if", "unless", "whether"})
+JOINT_WORDS = frozenset({"joint", "jointly", "together", "combined", "coordinated", "coordinate", "allied"})
+# roots whose events are actions taken; the rest are verbal
+CONFLICT_ROOTS = frozenset({"14", "15", "16", "17", "18", "19", "20"})
+COOP_ROOTS = frozenset({"03", "04", "05", "06", "07", "08"})
+MONEY_WORDS = frozenset({"money", "fund", "funding", "loan", "grant", "credit", "dollar", "euro", "pound",
+                         "investment", "cash", "million", "billion", "aid", "assistance"})
+ACTOR_CLASSES = ("PRISONERS", "DIPLOMATS", "TROOPS", "CROWD")
+REPORT_LEMMAS = frozenset({"say", "tell", "state", "announce", "add", "report", "claim", "note", "declare",
+                           "confirm", "insist", "stress", "explain", "write", "warn", "allege", "believe",
+                           "think", "accord", "quote", "indicate", "reveal", "disclose", "acknowledge"})
+
+
+@dataclass(slots=True)
+class Hit:
+    """A coded predicate before roles are attached."""
+
+    code: str
+    rule: str
+    trigger: list[Token]
+    head: Token                      # the token whose clause gives the roles (verb, or noun)
+    frame_head: Token | None = None  # a frame word whose subject is the source (propose X …)
+    target_tok: Token | None = None  # explicit target head from the pattern
+    source_tok: Token | None = None  # explicit source head (noun events: by X, X's)
+    consumed: set[int] = field(default_factory=set)
+    mode: str | None = None
+    context: tuple[str, ...] = ()
+    conf: float = 0.6
+    modality: str = "asserted"
+    negated: bool = False
+    lemma: str = ""
+    frames: list[str] = field(default_factory=list)
+    noun: bool = False
+    support: Token | None = None     # light verb carrying a noun event
+    victim_subject: bool = False     # "two died in police firing": the subject suffers the event
+
+
+class EventCoder:
+    """Codes the events of one parsed article. Build once, call `code` per document."""
+
+    def __init__(self, pattern_files: Sequence[Path | str] = ()) -> None:
+        self.lex: Lexicon = load_lexicon([Path(p) for p in pattern_files])
+        self._trigger_ids: set[int] = set()
+        from thucydides import ontology
+
+        self.onto = ontology
+
+    # -- public ---------------------------------------------------------------------------------
+    def code(self, doc: Doc, actors: ActorAnalysis, doc_id: str) -> list[Event]:
+        events: list[Event] = []
+        for si, sent in enumerate(doc.sents):
+            events.extend(self._sentence(sent, si, actors))
+        events = merge_mentions(events)
+        for n, ev in enumerate(events, 1):
+            ev.id = f"{doc_id}-e{n}"
+        return events
+
+    # -- one sentence ---------------------------------------------------------------------------
+    def _sentence(self, sent: SpacySpan, si: int, actors: ActorAnalysis) -> list[Event]:
+        tokens = sorted(sent, key=_depth)
+        consumed: set[int] = set()
+        hits: list[Hit] = []
+        lemmas = {t.lemma_.lower() for t in sent} | {t.lower_ for t in sent}
+        question = sent.text.rstrip().endswith("?")
+        for tok in tokens:
+            if tok.i in consumed:
+                continue
+            hit = self._analyse(tok, 0)
+            if hit is None:
+                continue
+            consumed |= hit.consumed | {t.i for t in hit.trigger}
+            if not hit.noun:
+                consumed |= _phrase_tokens(hit.support or hit.head)
+            hits.append(hit)
+        out: list[Event] = []
+        seen: set[tuple[str, int | None, int | None]] = set()
+        for hit in hits:
+            self._modality(hit, question)
+            if hit.modality == "hypothetical":
+                continue  # not coded as having happened (see README of the events package)
+            hit.code = self._refine(hit, lemmas)
+            for ev in self._events(hit, si, sent, actors, lemmas):
+                key = (ev.cameo, ev.source.start if ev.source else None,
+                       ev.target.start if ev.target else None)
+                if key in seen:
+                    continue
+                seen.add(key)
+                out.append(ev)
+        return out
+
+    # -- coding a predicate ---------------------------------------------------------------------
+    def _analyse(self, tok: Token, depth: int) -> Hit | None:
+        if depth > 4:
+            return None
+        if tok.pos_ in ("VERB", "AUX") or (tok.pos_ == "ADJ" and tok.dep_ in ("acomp", "ROOT", "conj")):
+            return self._analyse_verb(tok, depth)
+        if tok.pos_ == "NOUN" and tok.ent_type_ not in ("DATE", "TIME"):
+            return self._analyse_noun(tok, depth)
+        return None
+
+    def _analyse_verb(self, tok: Token, depth: int) -> Hit | None:
+        lemma = tok.lemma_.lower()
+        pats = self.lex.verbs.get(lemma)
+        passive = _is_passive(tok)
+        best: VerbPattern | None = None
+        matched: list[Token] = []
+        obj = _direct_object(tok, passive)
+        if pats:
+            for p in pats:
+                if p.passive is not None and p.passive != passive:
+                    continue
+                got = _match_words(tok, p.words)
+                if got is None:
+                    continue
+                if p.obj is not None and not _obj_ok(obj, p.obj):
+                    continue
+                best, matched = p, got
+                break
+        # a light verb whose object is an event noun: "carry out strikes", "impose sanctions"
+        light = best is None or (best.obj is None and not best.frame)
+        if light and lemma in self.lex.support and obj is not None:
+            parts = _match_words(tok, self.lex.support[lemma])
+            if parts is not None:
+                sub = self._analyse_noun(obj, depth + 1, allow_alone=True)
+                if sub is not None:
+                    sub.head = tok
+                    sub.support = tok
+                    sub.trigger = [tok, *parts, *sub.trigger]
+                    sub.consumed |= {obj.i}
+                    sub.lemma = f"{lemma} {sub.lemma}"
+                    sub.noun = False
+                    sub.conf = max(sub.conf, 0.6)
+                    if sub.target_tok is None:
+                        sub.target_tok = _target_by_preps(tok, _noun_targets(self.lex, obj))
+                    if sub.target_tok is None:
+                        sub.target_tok = _place_target(tok) or _place_target(obj)
+                    return sub
+        if best is None:
+            return None
+        hit = Hit(best.code, best.id, [tok, *matched], tok, lemma=lemma, mode=best.mode,
+                  context=best.context, conf=best.conf, victim_subject=best.source == "cause")
+        _joint(hit)
+        hit.target_tok = self._pattern_target(tok, best, matched, passive, obj)
+        if best.frame:
+            self._apply_frame(hit, tok, best.frame, depth, obj)
+        return hit
+
+    def _apply_frame(self, hit: Hit, tok: Token, frame: str, depth: int, obj: Token | None) -> None:
+        comp = _complement(tok, None if self._actorish(obj) else obj, frame)
+        sub = self._analyse(comp, depth + 1) if comp is not None else None
+        if sub is None and frame in ("intent", "appeal", "demand") and _has_ccomp(tok):
+            # "suggested that the plan is an attempt …": a statement, not an offer
+            hit.code = "010"
+            hit.conf = 0.2
+            hit.frames.append("say")
+            return
+        if sub is not None and sub.negated and frame in ("intent", "keep"):
+            # "promised not to attack": intent of not doing harm; keep it simple and drop the event
+            hit.negated = True
+        if frame == "fail":
+            hit.negated = True
+        new = self.lex.recode(frame, sub.code if sub else None)
+        hit.code = new or hit.code
+        hit.frames.append(frame)
+        if sub is not None:
+            hit.consumed |= sub.consumed | {comp.i, *(t.i for t in sub.trigger)}
+            hit.frames.extend(sub.frames)
+            hit.mode = hit.mode or sub.mode
+            hit.context = tuple(dict.fromkeys(hit.context + sub.context))
+            if hit.target_tok is not None and hit.target_tok.i == comp.i and frame not in ("reject", "deny"):
+                # "pledged support for X": X is the target, not the pledge's object
+                hit.target_tok = None
+            if hit.target_tok is None:
+                hit.target_tok = sub.target_tok
+            if frame == "keep":
+                hit.trigger = [*hit.trigger, *sub.trigger]
+                hit.rule = f"{hit.rule}>{sub.rule}"
+                hit.conf = max(hit.conf, sub.conf)
+            else:
+                hit.rule = f"{hit.rule}[{sub.rule}]"
+
+    def _analyse_noun(self, tok: Token, depth: int, allow_alone: bool = False) -> Hit | None:
+        pats = self.lex.nouns.get(tok.lemma_.lower()) or self.lex.nouns.get(tok.lower_)
+        if not pats:
+            return None
+        for p in pats:
+            prefix = _match_prefix(tok, p.prefix)
+            if prefix is None:
+                continue
+            if p.skip:
+                return None  # "cardiac arrest"
+            if p.conf <= 0 and not allow_alone:
+                continue  # nouns like "aid" are events only with a verb ("provide aid")
+            return self._noun_hit(tok, p, prefix, depth)
+        return None
+
+    def _noun_hit(self, tok: Token, p: NounPattern, prefix: list[Token], depth: int) -> Hit:
+        hit = Hit(p.code, p.id, [*prefix, tok], tok, lemma=" ".join([*p.prefix, p.lemma]), mode=p.mode,
+                  context=p.context, conf=p.conf if p.conf > 0 else 0.5, noun=True)
+        _joint(hit)
+        hit.target_tok = _target_by_preps(tok, p.target)
+        hit.source_tok = _target_by_preps(tok, p.source)
+        if p.poss_target:
+            hit.target_tok = hit.target_tok or _possessor(tok)
+        else:
+            hit.source_tok = hit.source_tok or _possessor(tok)
+        hit.target_tok = hit.target_tok or _place_target(tok)
+        if p.neg or any(c.dep_ == "det" and c.lower_ == "no" for c in tok.children):
+            hit.negated = True
+        if p.frame:
+            self._apply_frame(hit, tok, p.frame, depth, None)
+        return hit
+
+    def _pattern_target(self, tok: Token, p: VerbPattern, matched: list[Token], passive: bool,
+                        obj: Token | None) -> Token | None:
+        if p.target == "none":
+            return None
+        if p.target == "iobj":
+            for c in tok.children:
+                if c.dep_ == "dative":
+                    return c
+            return obj
+        if p.target not in (None, "obj"):
+            t = find_prep_object(tok, p.target)
+            return t if _usable(t) else None
+        preps = [m for m in matched if m.dep_ in ("prep", "agent", "dative")]
+        if p.target is None and preps:
+            pobj = [c for c in preps[-1].children if c.dep_ in ("pobj", "pcomp") and c not in matched]
+            if pobj and _usable(pobj[0]):
+                return pobj[0]
+        if obj is not None and self._actorish(obj):
+            return obj  # "expel the ambassador", "arrest three men"
+        # "returned the monkeys to Congo", "express concern over X", "open fire on X"
+        for prep in ("to", "against", "on", "at", "with", "into", "over"):
+            t = find_prep_object(tok, prep)
+            if t is not None and _usable(t) and self._actorish(t):
+                return t
+        if obj is not None and p.obj is None and obj.ent_type_ not in ("DATE", "TIME", "PERCENT"):
+            return obj
+        return _place_target(tok)
+
+    def _actorish(self, tok: Token | None) -> bool:
+        if tok is None:
+            return False
+        if tok.pos_ in ("PROPN", "PRON") or tok.ent_type_ in ("GPE", "NORP", "ORG", "PERSON"):
+            return True
+        lemma = tok.lemma_.lower()
+        return any(lemma in self.lex.classes.get(c, ()) for c in ACTOR_CLASSES)
+
+    # -- modality, refinement -------------------------------------------------------------------
+    def _modality(self, hit: Hit, question: bool) -> None:
+        v = hit.head
+        verb = v if not hit.noun else None
+        if verb is None:
+            return
+        auxes = {c.lower_ for c in v.children if c.dep_ in ("aux", "auxpass")}
+        negated = any(c.dep_ == "neg" for c in v.children)
+        if not negated and v.dep_ == "conj" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in v.children):
+            # "we do not collaborate or coordinate with them": the negation covers both verbs
+            negated = any(c.dep_ == "neg" for c in v.head.children)
+        if hit.frame_head is not None:
+            negated = negated or any(c.dep_ == "neg" for c in hit.frame_head.children)
+        reported = _under_report(v)
+        conditional = _conditional(v)
+        if conditional:
+            hit.modality = "hypothetical"
+            return
+        if auxes & HYPO_AUX and not (reported and auxes & {"would", "'d"}):
+            hit.modality = "hypothetical"
+            return
+        future = bool(auxes & FUTURE_AUX) or (reported and bool(auxes & {"would", "'d"})) or (
+            v.dep_ == "xcomp" and v.head.lower_ == "going")
+        if question and v.dep_ == "ROOT":
+            hit.modality = "questioned"
+            hit.conf *= 0.5
+        root = hit.code[:2]
+        if negated:
+            past = "Past" in v.morph.get("Tense") or "did" in auxes or "had" in auxes
+            if root in COOP_ROOTS and not past and "reject" not in hit.frames:
+                # "will not lift the ban", "we do not cooperate with them": a refusal (12x)
+                hit.code = self.lex.recode("reject", hit.code) or "120"
+                hit.frames.append("refuse")
+                hit.modality = "denied"
+            else:
+                hit.negated = True
+            return
+        if future and not hit.frames:
+            # "will attack" / "would release": an intention, coded as intent (03x) or threat (13x)
+            new = self.lex.recode("intent", hit.code)
+            if new and root not in ("01", "02", "03", "10", "11", "12", "13"):
+                hit.code = new
+                hit.frames.append("future")
+            hit.modality = "intended"
+        elif hit.frames and hit.frames[0] in ("intent", "threaten", "appeal", "demand"):
+            hit.modality = "intended"
+        elif reported:
+            hit.modality = "reported"
+
+    def _refine(self, hit: Hit, lemmas: set[str]) -> str:
+        """Narrow a code by cue words of the sentence (accuse of *corruption* -> 1121) and by
+        what a protest is for (demonstrate *demanding his resignation* -> 1411)."""
+        code = hit.code
+        for _ in range(2):
+            table = self.lex.modifiers.get(code)
+            if not table:
+                break
+            hits = sorted((w for w in lemmas if w in table), key=len)
+            if not hits:
+                break
+            new = table[hits[-1]]
+            if new == code:
+                break
+            code = new
+        purpose = self.lex.frames.get(f"purpose:{code[:3]}")
+        if purpose is not None and code[:3] in ("141", "142", "143", "144", "145"):
+            comp = _purpose(hit.support or hit.head)
+            if comp is not None:
+                sub = self._analyse(comp, 1)
+                if sub is not None:
+                    code = self.lex.recode(purpose.name, sub.code) or code
+        return code
+
+    # -- building events ------------------------------------------------------------------------
+    def _events(self, hit: Hit, si: int, sent: SpacySpan, actors: ActorAnalysis,
+                lemmas: set[str]) -> Iterable[Event]:
+        try:
+            info = self.onto.lookup(hit.code)
+        except KeyError:
+            return []
+        src_heads, tgt_heads = self._roles(hit, actors)
+        self._trigger_ids = {t.i for t in hit.trigger} | {hit.head.i} | hit.consumed
+        src_heads = src_heads[:3] or [None]
+        tgt_heads = tgt_heads[:3] or [None]
+        conf = self._confidence(hit)
+        mode = self._mode(hit, info.plover_type, info.plover_mode, lemmas)
+        context = list(dict.fromkeys([*info.plover_context, *hit.context, *self._contexts(lemmas)]))[:4]
+        trig = _trigger_span(hit.trigger)
+        words = [t_.text for t_ in sorted(hit.trigger, key=lambda x: x.i)]
+        out = []
+        for s in src_heads:
+            for t in tgt_heads:
+                if s is not None and t is not None and s.i == t.i:
+                    t = None
+                src = self._actor(s, actors)
+                tgt = self._actor(t, actors)
+                c = conf + (0.05 if src and src.code else 0) + (0.05 if tgt and tgt.code else 0)
+                out.append(Event(
+                    id="", sentence_index=si, trigger=trig, source=src, target=tgt, cameo=hit.code,
+                    quad_class=info.quad_class, goldstein=info.goldstein,
+                    plover=Plover(info.plover_type, mode, context), negated=hit.negated,
+                    confidence=max(0.01, min(0.99, c)), modality=hit.modality,
+                    why={"rule": hit.rule, "tokens": words, "lemma": hit.lemma, "frames": list(hit.frames)},
+                    mentions=[Mention(si, trig)],
+                ))
+        return out
+
+    def _roles(self, hit: Hit, actors: ActorAnalysis) -> tuple[list[Token], list[Token]]:
+        head = hit.head
+        sources: list[Token] = []
+        targets: list[Token] = []
+        if hit.noun:
+            if hit.source_tok is not None:
+                sources = conjuncts(hit.source_tok)
+            else:
+                demonym = self._modifier_actor(head, actors)
+                if demonym is not None and (hit.target_tok is None or demonym.i != hit.target_tok.i):
+                    sources = [demonym]
+        elif head.dep_ == "acl" and head.tag_ == "VBN" and hit.support is None:
+            # "a cease-fire brokered by Egypt": passive participle on a noun
+            sources = subjects_of(head, True)
+            if hit.target_tok is None and head.head.pos_ in ("NOUN", "PROPN"):
+                hit.target_tok = head.head
+        elif hit.victim_subject:
+            targets = subjects_of(head, False)
+            cause = self._cause_actor(head, actors)
+            return ([cause] if cause is not None else []), targets
+        else:
+            passive = _is_passive(head)
+            sources = subjects_of(head, passive)
+            if hit.source_tok is not None and not sources:
+                sources = conjuncts(hit.source_tok)
+            if not sources and (passive or head.tag_ == "VBN" or head.lemma_ in ("die", "perish")):
+                # "two were killed in police firing": the actor of the event noun acts
+                cause = self._cause_actor(head, actors)
+                if cause is not None:
+                    sources = [cause]
+        if hit.target_tok is not None:
+            targets = conjuncts(hit.target_tok)
+        elif not hit.noun and _is_passive(head) and hit.support is None:
+            targets = objects_of(head, passive=True)
+        return sources, targets
+
+    def _modifier_actor(self, tok: Token, actors: ActorAnalysis) -> Token | None:
+        """'Russian airstrikes', 'police firing': an actor word modifying the event noun."""
+        for c in tok.children:
+            if c.dep_ in ("amod", "compound", "nmod", "poss") and c.i < tok.i:
+                if c.ent_type_ in ("NORP", "GPE", "ORG") or self._actorish(c):
+                    return c
+                m = actors.best_in(c.idx, c.idx + len(c.text), head=c.idx)
+                if m is not None and m.code:
+                    return c
+        return None
+
+    def _cause_actor(self, verb: Token, actors: ActorAnalysis) -> Token | None:
+        for c in verb.children:
+            if c.dep_ == "prep" and c.lower_ in ("in", "during", "by"):
+                for g in c.children:
+                    if g.dep_ == "pobj" and g.lemma_.lower() in self.lex.nouns:
+                        by = _target_by_preps(g, ("by",))
+                        return by or _possessor(g) or self._modifier_actor(g, actors)
+        return None
+
+    def _actor(self, tok: Token | None, actors: ActorAnalysis) -> EventActor | None:
+        if tok is None:
+            return None
+        start, end, text = noun_phrase(tok, exclude=self._trigger_ids)
+        mention: ActorMention | None = actors.best_in(start, end, head=tok.idx)
+        if mention is None:
+            return EventActor(text, start, end)
+        return EventActor(text, start, end, mention.code, mention.country, mention.sector, mention.name,
+                          mention.entity)
+
+    def _confidence(self, hit: Hit) -> float:
+        c = hit.conf
+        head = hit.support or hit.head
+        if hit.frames and hit.frames[0] == "say":
+            return 0.15
+        if hit.code[:2] == "01":
+            return min(c, 0.2)
+        if hit.code[:2] == "02":
+            c = min(c, 0.45)
+        dep = head.dep_
+        if dep == "ROOT":
+            c += 0.2
+        elif dep == "conj" and head.head.dep_ == "ROOT":
+            c += 0.12
+        elif dep == "ccomp" and _under_report(head):
+            c += 0.15
+        elif dep in ("advcl", "relcl", "acl", "pcomp", "csubj"):
+            c -= 0.1
+        elif dep in ("pobj", "compound", "npadvmod", "appos", "dobj", "nsubj", "nsubjpass", "attr"):
+            c -= 0.15
+        if hit.modality == "questioned":
+            c *= 0.5
+        return c
+
+    def _mode(self, hit: Hit, ptype: str | None, default: str | None, lemmas: set[str]) -> str | None:
+        if ptype is None:
+            return None
+        allowed = set(self.onto.plover_modes(ptype))
+        if hit.mode and hit.mode in allowed:
+            return hit.mode
+        cues = self.lex.modes.get(ptype)
+        if cues:
+            for w in sorted(lemmas):
+                m = cues.get(w)
+                if m and m in allowed:
+                    return m
+        return default
+
+    def _contexts(self, lemmas: set[str]) -> list[str]:
+        return sorted({self.lex.contexts[w] for w in lemmas if w in self.lex.contexts})
+
+
+# -- parse helpers ------------------------------------------------------------------------------
+def _depth(tok: Token) -> tuple[int, int]:
+    d = 0
+    t = tok
+    while t.head.i != t.i and d < 50:
+        t = t.head
+        d += 1
+    return d, tok.i
+
+
+def _is_passive(tok: Token) -> bool:
+    return any(c.dep_ in ("nsubjpass", "auxpass", "csubjpass") for c in tok.children)
+
+
+def _direct_object(tok: Token, passive: bool) -> Token | None:
+    for c in tok.children:
+        if c.dep_ in ("dobj", "obj"):
+            return c
+    if passive:
+        for c in tok.children:
+            if c.dep_ == "nsubjpass":
+                return c
+    return None
+
+
+def _match_words(tok: Token, words: tuple[str, ...]) -> list[Token] | None:
+    """Particles/prepositions of a pattern, found among the verb's children (or a particle's)."""
+    if not words:
+        return []
+    got: list[Token] = []
+    anchors = [tok]
+    for w in words:
+        found = None
+        for a in anchors:
+            for c in a.children:
+                if (c.lower_ == w or c.lemma_ == w) and c.dep_ in (
+                        "prt", "prep", "agent", "dative", "advmod", "dobj", "acomp", "compound:prt",
+                        "npadvmod", "xcomp", "pobj", "oprd"):
+                    found = c
+                    break
+            if found:
+                break
+        if found is None:
+            # "call for": spaCy sometimes puts the preposition right after the verb unattached
+            nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+            if nxt is not None and nxt.lower_ == w and not got:
+                found = nxt
+            else:
+                return None
+        got.append(found)
+        anchors = [found, tok]
+    return got
+
+
+def _obj_ok(obj: Token | None, allowed: frozenset[str]) -> bool:
+    if obj is None:
+        return False
+    if obj.lemma_.lower() in allowed or obj.lower_ in allowed:
+        return True
+    if "@gpe" in allowed and obj.ent_type_ in ("GPE", "LOC", "FAC"):
+        return True
+    if "@person" in allowed and obj.ent_type_ in ("PERSON", "NORP", "ORG"):
+        return True
+    if "@money" in allowed and (obj.ent_type_ == "MONEY" or obj.lemma_.lower() in MONEY_WORDS):
+        return True
+    # "a series of attacks": look through quantity heads
+    if obj.lemma_.lower() in ("series", "wave", "number", "string", "round", "spate", "barrage", "couple",
+                              "state", "amount", "shipment", "consignment", "batch", "ton", "tonne",
+                              "package", "kind", "type", "set"):
+        for c in obj.children:
+            if c.dep_ == "prep" and c.lower_ == "of":
+                for g in c.children:
+                    if g.dep_ == "pobj":
+                        return _obj_ok(g, allowed)
+    return False
+
+
+def _match_prefix(tok: Token, prefix: tuple[str, ...]) -> list[Token] | None:
+    if not prefix:
+        return []
+    doc = tok.doc
+    start = tok.i - len(prefix)
+    if start < 0:
+        return None
+    got = []
+    for k, w in enumerate(prefix):
+        t = doc[start + k]
+        if t.lower_ != w and t.lemma_.lower() != w:
+            return None
+        got.append(t)
+    return got
+
+
+def _complement(tok: Token, obj: Token | None, frame: str) -> Token | None:
+    for c in tok.children:
+        if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX"):
+            return c
+    if tok.pos_ in ("NOUN", "PROPN"):
+        for c in tok.children:
+            if c.dep_ in ("acl", "relcl") and c.pos_ == "VERB" and any(
+                    g.dep_ == "aux" and g.lower_ == "to" for g in c.children):
+                return c
+        for c in tok.children:
+            if c.dep_ == "compound" and c.pos_ == "NOUN":
+                return c
+    if obj is not None and obj.pos_ in ("NOUN", "PROPN"):
+        return obj
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ in ("for", "to", "on", "of", "against", "from"):
+            for g in c.children:
+                if g.dep_ in ("pobj", "pcomp"):
+                    return g
+    if frame in ("threaten", "deny", "accuse", "demand", "intent", "appeal", "investigate", "reject"):
+        for c in tok.children:
+            if c.dep_ in ("ccomp", "advcl") and c.pos_ in ("VERB", "AUX") and frame != "intent":
+                return c
+    if obj is not None:
+        return obj
+    return None
+
+
+# clause boundaries: events below these are told on their own, not part of the verb's phrases
+CLAUSE_DEPS = frozenset({"ccomp", "advcl", "conj", "relcl", "parataxis", "xcomp", "csubj", "acl", "cc",
+                         "mark", "punct", "aux", "auxpass", "neg"})
+
+
+# "after the attack", "amid protests": another happening, told as background
+SEPARATE_PREPS = frozenset({"after", "before", "since", "following", "amid", "amidst", "despite", "until",
+                            "ahead", "prior"})
+
+
+def _phrase_tokens(verb: Token) -> set[int]:
+    """Tokens in the verb's own noun phrases (subject, object, prepositional phrases).
+
+    An event noun there is part of the verb's event, not a new one: "condemned the attack",
+    "claimed responsibility for the bombing", "the blast killed five".
+    """
+    out: set[int] = set()
+    stack = [c for c in verb.children if c.dep_ not in CLAUSE_DEPS and c.dep_ != "npadvmod"
+             and not (c.dep_ == "prep" and c.lower_ in SEPARATE_PREPS)]
+    while stack:
+        t = stack.pop()
+        out.add(t.i)
+        stack.extend(c for c in t.children if c.dep_ not in ("relcl", "ccomp", "advcl", "parataxis"))
+    return out
+
+
+def _purpose(tok: Token) -> Token | None:
+    """What a protest demands: 'for his resignation', 'demanding reforms', 'to protest the law'."""
+    for c in tok.children:
+        if c.dep_ in ("advcl", "xcomp") and c.pos_ == "VERB":
+            return c
+        if c.dep_ == "prep" and c.lower_ in ("for", "over", "against"):
+            for g in c.children:
+                if g.dep_ in ("pobj", "pcomp"):
+                    return g
+    return None
+
+
+NOT_ACTOR_ENTS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"})
+
+
+def _usable(tok: Token | None) -> bool:
+    """Could this token head an actor phrase? Not 'on Monday', 'for 10 days'."""
+    return tok is not None and tok.ent_type_ not in NOT_ACTOR_ENTS and tok.pos_ not in ("NUM", "ADV", "ADJ")
+
+
+def _place_target(tok: Token) -> Token | None:
+    """With nobody else on the receiving end, annotators take the place acted on as the target
+    ("declared a ceasefire in South Sudan", "killings throughout the region")."""
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ in ("in", "throughout", "across", "inside"):
+            for g in c.children:
+                if g.dep_ == "pobj" and g.ent_type_ in ("GPE", "LOC"):
+                    return g
+    return None
+
+
+def _has_ccomp(tok: Token) -> bool:
+    return any(c.dep_ == "ccomp" for c in tok.children)
+
+
+def _target_by_preps(tok: Token, preps: Iterable[str]) -> Token | None:
+    preps = tuple(preps)
+    if not preps:
+        return None
+    for c in tok.children:
+        if c.dep_ in ("prep", "agent") and c.lower_ in preps:
+            for g in c.children:
+                if g.dep_ == "pobj":
+                    return g
+    return None
+
+
+def _noun_targets(lex: Lexicon, noun: Token) -> tuple[str, ...]:
+    for p in lex.nouns.get(noun.lemma_.lower(), ()):
+        return p.target
+    return ("on", "against")
+
+
+def _possessor(tok: Token) -> Token | None:
+    for c in tok.children:
+        if c.dep_ == "poss" and c.pos_ in ("PROPN", "NOUN", "PRON"):
+            return c
+    return None
+
+
+def _joint(hit: Hit) -> None:
+    """Joint action of armed forces is military cooperation (CAMEO 062), not an attack."""
+    if hit.code[:2] in ("18", "19", "15") and _is_joint(hit):
+        hit.code = "062"
+        hit.rule += "+joint"
+
+
+def _is_joint(hit: Hit) -> bool:
+    for t in hit.trigger:
+        for c in t.children:
+            if c.lower_ in JOINT_WORDS or c.lemma_.lower() in JOINT_WORDS:
+                return True
+        if t.head.lower_ in JOINT_WORDS:
+            return True
+    return False
+
+
+def _under_report(tok: Token) -> bool:
+    t = tok
+    for _ in range(4):
+        if t.dep_ in ("ccomp", "parataxis") and t.head.lemma_.lower() in REPORT_LEMMAS:
+            return True
+        if t.dep_ in ("conj", "ccomp") and t.head.i != t.i:
+            t = t.head
+            continue
+        break
+    return False
+
+
+def _conditional(tok: Token) -> bool:
+    t = tok
+    for _ in range(3):
+        if any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in t.children):
+            return True
+        if t.dep_ in ("conj", "xcomp") and t.head.i != t.i:
+            t = t.head
+            continue
+        break
+    return False
+
+
+def _trigger_span(tokens: list[Token]) -> Span:
+    toks = sorted(tokens, key=lambda t: t.i)
+    first = toks[0]
+    # a contiguous trigger when the pieces are close ("carried out strikes"), else the main word
+    last = toks[-1] if toks[-1].i - first.i <= 6 else first
+    doc = first.doc
+    start, end = first.idx, last.idx + len(last.text)
+    return Span(doc.text[start:end], start, end)
+
+
+# -- one event per happening --------------------------------------------------------------------
+def merge_mentions(events: list[Event]) -> list[Event]:
+    """The same coded happening told again (headline, lead, caption) becomes one event.
+
+    Two events are the same when code, source code and target code agree and both
+    actors are coded with a country: an uncoded "police arrested two men" twice in
+    an article may well be two arrests, so those stay apart.
+    """
+    out: list[Event] = []
+    index: dict[tuple[str, str, str, bool], Event] = {}
+    for ev in events:
+        s = ev.source.code if ev.source else None
+        t = ev.target.code if ev.target else None
+        if s and t and ev.source and ev.target and ev.source.country and ev.target.country:
+            key = (ev.cameo, s, t, ev.negated)
+            first = index.get(key)
+            if first is not None and first.sentence_index != ev.sentence_index:
+                first.mentions.extend(ev.mentions)
+                first.confidence = max(first.confidence, ev.confidence)
+                continue
+            index.setdefault(key, ev)
+        out.append(ev)
+    return out
