@@ -90,7 +90,9 @@ def code_command(
         "--date", help="Publication date (YYYY-MM-DD) for articles that carry none.")] = None,
     rejects: Annotated[Path | None, typer.Option(
         "--rejects", help="Write rejected inputs (origin, id, reason) to this JSONL file.")] = None,
-    workers: Annotated[int, typer.Option("--workers", min=1, help="Coder processes.")] = 1,
+    workers: Annotated[int | None, typer.Option(
+        "--workers", min=1, help="Coder processes (local engine: default 1; dask engine without "
+                                 "--scheduler: size of the local cluster, default one per core).")] = None,
     actors: Annotated[list[Path] | None, typer.Option(
         "--actors", help="Extra actor dictionary (YAML/TSV, same schema); repeatable.")] = None,
     patterns: Annotated[list[Path] | None, typer.Option(
@@ -100,6 +102,17 @@ def code_command(
     progress: Annotated[bool | None, typer.Option(
         "--progress/--no-progress",
         help="Show a progress bar on stderr (default: when on a terminal).")] = None,
+    engine: Annotated[str, typer.Option(
+        "--engine", help="local: code on this machine; dask: code on a Dask cluster into Parquet parts "
+                         "under the -o directory (resumable).")] = "local",
+    scheduler: Annotated[str | None, typer.Option(
+        "--scheduler", help="(dask) Scheduler address, e.g. tcp://HOST:8786; default: start a local "
+                            "cluster of --workers processes.")] = None,
+    resume: Annotated[bool, typer.Option(
+        "--resume", help="(dask) Continue an interrupted batch in the non-empty -o directory.")] = False,
+    partition_size: Annotated[int | None, typer.Option(
+        "--partition-size", min=1, help="(dask) Articles per Parquet part (default 100; on --resume "
+                                        "the first run's).")] = None,
 ) -> None:
     """Code articles into events. Exit 0: all coded; 2: some inputs rejected; 1: nothing coded."""
     if fmt not in FORMATS:
@@ -107,6 +120,17 @@ def code_command(
     pub = _default_date(default_date)
     _check_files(actors or [], "--actors")
     _check_files(patterns or [], "--patterns")
+    if engine not in ("local", "dask"):
+        raise typer.BadParameter(f"{engine!r} is not one of local, dask", param_hint="--engine")
+    if engine == "dask":
+        _code_dask(inputs, output, fmt, pub, rejects, workers, actors or [], patterns or [], store, progress,
+                   scheduler, resume, partition_size)
+        return
+    dask_only = (("--scheduler", scheduler), ("--resume", resume), ("--partition-size", partition_size))
+    for name, value in dask_only:
+        if value:
+            raise typer.BadParameter("only with --engine dask", param_hint=name)
+    workers = workers or 1
 
     from thucydides.coder import Coder
 
@@ -148,6 +172,38 @@ def code_command(
     if tally.rejected:
         typer.echo(f"thucydides: coded {tally.coded}, rejected {tally.rejected}", err=True)
         raise typer.Exit(EXIT_SOME_REJECTED)
+
+
+def _code_dask(inputs: list[str], output: Path | None, fmt: str, pub: date | None, rejects: Path | None,
+               workers: int | None, actors: list[Path], patterns: list[Path], store: Path | None,
+               progress: bool | None, scheduler: str | None, resume: bool,
+               partition_size: int | None) -> None:
+    if output is None:
+        raise typer.BadParameter("--engine dask writes Parquet parts into a directory: "
+                                 "give it with -o OUT_DIR", param_hint="-o")
+    if fmt != "documents":
+        raise typer.BadParameter("--engine dask writes documents as Parquet parts; use `thucydides load` "
+                                 "and `thucydides export` for other formats", param_hint="--format")
+    from thucydides.scale import ScaleError, run_dask, summary
+
+    show = sys.stderr.isatty() if progress is None else progress
+    try:
+        result = run_dask(inputs, output, scheduler=scheduler, resume=resume, default_date=pub,
+                          actor_files=actors, pattern_files=patterns, rejects=rejects,
+                          partition_size=partition_size, progress=show, workers=workers)
+    except ScaleError as exc:
+        typer.echo(f"thucydides: {exc}", err=True)
+        raise typer.Exit(EXIT_NOTHING) from None
+    except KeyboardInterrupt:
+        typer.echo(f"thucydides: interrupted; the same command with --resume finishes {output}", err=True)
+        raise typer.Exit(130) from None
+    typer.echo(summary(result), err=True)
+    if store is not None and result.documents:
+        from thucydides.store import EventStore, load_parquet_dir
+
+        with EventStore(store) as event_store:
+            load_parquet_dir(output, event_store)
+    raise typer.Exit(result.exit_code)
 
 
 def _with_progress(stream: Iterator[Document | Reject], inputs: list[str],
