@@ -35,7 +35,7 @@ def batch(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return folder
 
 
-def test_documents_output_follows_the_contract_and_bad_lines_are_reported(batch: Path, tmp_path: Path) -> None:
+def test_documents_follow_the_contract_and_bad_lines_are_reported(batch: Path, tmp_path: Path) -> None:
     out, rejects = tmp_path / "out.jsonl", tmp_path / "rejects.jsonl"
     proc = run_cli("code", str(batch / "in.jsonl"), "-o", str(out), "--format", "documents",
                    "--rejects", str(rejects))
