@@ -1,0 +1,176 @@
+"""Police-domain patterns (thucydides/data/events/security.yaml) on our own sentences.
+
+Each case runs the real actor resolver, so the police must come out as the COP source where
+the sentence makes them the doer; lower-case cases mirror the all-lower-case police reports.
+"""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from thucydides.actors import ActorResolver
+from thucydides.events import EventCoder
+from thucydides.events.lexicon import load_lexicon
+from thucydides.models import Event
+
+
+@pytest.fixture(scope="module")
+def coder() -> EventCoder:
+    return EventCoder()
+
+
+@pytest.fixture(scope="module")
+def resolver() -> ActorResolver:
+    return ActorResolver()
+
+
+def code(nlp: Language, resolver: ActorResolver, coder: EventCoder, text: str) -> list[Event]:
+    doc = nlp(text)
+    return coder.code(doc, resolver.resolve(doc, None), "t")
+
+
+def by_police(events: list[Event], prefix: str, negated: bool = False) -> list[Event]:
+    return [e for e in events if e.cameo.startswith(prefix) and e.negated == negated
+            and e.source is not None and e.source.sector == "COP"]
+
+
+def test_security_file_is_loaded_with_the_shipped_lexicon() -> None:
+    lex = load_lexicon()
+    origins = {p.origin.split(":")[0] for ps in lex.verbs.values() for p in ps}
+    assert "security.yaml" in origins
+    assert any(p.code == "175" for p in lex.verbs["burst"])
+
+
+# -- crowd control: 175 (violent repression) -----------------------------------------------------
+@pytest.mark.parametrize("text", [
+    "the police burst tear gas shells to scatter the crowd near the market.",
+    "Police lobbed teargas shells at the stone-throwing youths.",
+    "the cops fired in the air to scare away the rioters.",
+])
+def test_tear_gas_and_warning_shots_are_repression_by_police(nlp, resolver, coder, text) -> None:
+    evs = by_police(code(nlp, resolver, coder, text), "175")
+    assert evs, text
+    assert all(e.plover.type == "ASSAULT" for e in evs)
+
+
+def test_resorting_to_a_lathicharge_takes_the_lathicharge_code(nlp, resolver, coder) -> None:
+    text = "policemen resorted to a lathicharge when the procession turned violent."
+    evs = code(nlp, resolver, coder, text)
+    assert by_police(evs, "175")
+    assert not [e for e in evs if e.cameo == "170" and not e.negated]
+
+
+def test_shells_lobbed_by_hand_are_not_artillery(nlp, resolver, coder) -> None:
+    evs = code(nlp, resolver, coder, "Police lobbed teargas shells at the crowd.")
+    assert not [e for e in evs if e.cameo.startswith("194")]
+
+
+# -- arrests, cases, searches, seizures -----------------------------------------------------------
+def test_booking_suspects_is_an_arrest_with_the_suspects_as_target(nlp, resolver, coder) -> None:
+    ev = by_police(code(nlp, resolver, coder, "the district police booked six youths for rioting."), "173")[0]
+    assert ev.target is not None and "youths" in ev.target.text
+    assert ev.plover.mode == "arrest"
+
+
+@pytest.mark.parametrize("text", [
+    "the police registered a case against the shopkeeper.",
+    "The Police lodged an FIR against the two brothers.",
+])
+def test_registering_a_case_is_a_legal_action_against_the_target(nlp, resolver, coder, text) -> None:
+    evs = by_police(code(nlp, resolver, coder, text), "115")
+    assert evs, text
+    assert evs[0].target is not None
+
+
+def test_raiding_a_house_is_a_search_not_an_armed_attack(nlp, resolver, coder) -> None:
+    evs = code(nlp, resolver, coder, "the police raided the house of the gang leader on sunday.")
+    assert by_police(evs, "150")
+    assert not [e for e in evs if e.cameo.startswith("19")]
+
+
+def test_raiding_a_town_stays_an_attack(nlp, resolver, coder) -> None:
+    evs = code(nlp, resolver, coder, "The rebels raided the town at dawn.")
+    assert [e for e in evs if e.cameo.startswith("19")]
+
+
+@pytest.mark.parametrize("text", [
+    "the police cordoned off the area after the blast.",
+    "Police sealed off the lanes around the temple.",
+    "the police combed the forest for the escaped convicts.",
+])
+def test_cordons_and_combing_are_shows_of_police_power(nlp, resolver, coder, text) -> None:
+    evs = by_police(code(nlp, resolver, coder, text), "150")
+    assert evs, text
+    assert evs[0].plover.type == "MOBILIZE"
+
+
+def test_seizing_weapons_is_confiscation(nlp, resolver, coder) -> None:
+    text = "the police seized three country-made pistols and cartridges from the car."
+    evs = code(nlp, resolver, coder, text)
+    assert by_police(evs, "1711")
+
+
+def test_seizing_a_town_is_still_occupation(nlp, resolver, coder) -> None:
+    evs = code(nlp, resolver, coder, "The rebels seized the town after a week of fighting.")
+    assert any(e.cameo == "192" for e in evs)
+
+
+@pytest.mark.parametrize("text, want", [
+    ("the administration clamped prohibitory orders in the town.", "1721"),
+    ("The collector imposed prohibitory orders in the district.", "1721"),
+    ("the authorities clamped a curfew on the old city.", "1723"),
+])
+def test_prohibitory_orders_and_curfews(nlp, resolver, coder, text, want) -> None:
+    assert any(e.cameo == want for e in code(nlp, resolver, coder, text)), text
+
+
+def test_rushing_forces_is_mobilising_police(nlp, resolver, coder) -> None:
+    assert by_police(code(nlp, resolver, coder, "the police rushed additional forces to the village."), "153")
+
+
+# -- inaction: a negated event with the police as source -----------------------------------------
+@pytest.mark.parametrize("text", [
+    "the policemen stood by as the shops were looted.",
+    "the constables looked the other way while the mob set the bus on fire.",
+    "the police remained passive throughout the violence.",
+    "Local policemen did nothing to stop the looters.",
+    "The police turned a blind eye to the attacks.",
+])
+def test_police_inaction_is_a_negated_police_event(nlp, resolver, coder, text) -> None:
+    evs = code(nlp, resolver, coder, text)
+    assert [e for e in evs if e.negated and e.source is not None and e.source.sector == "COP"], text
+
+
+def test_standing_by_does_not_make_a_positive_police_action(nlp, resolver, coder) -> None:
+    evs = code(nlp, resolver, coder, "the policemen stood by as the shops were looted.")
+    assert not [e for e in evs if not e.negated and e.source is not None and e.source.sector == "COP"]
+
+
+def test_active_police_sentence_has_no_inaction(nlp, resolver, coder) -> None:
+    evs = code(nlp, resolver, coder, "the police lathicharged the mob and arrested twelve people.")
+    assert not [e for e in evs if e.negated]
+    assert by_police(evs, "175") and by_police(evs, "173")
+
+
+# -- killing in police firing --------------------------------------------------------------------
+def test_succumbing_to_firing_is_a_killing_with_the_victim_as_target(nlp, resolver, coder) -> None:
+    evs = code(nlp, resolver, coder, "A young man succumbed to his injuries in the firing.")
+    kills = [e for e in evs if e.cameo[:2] in ("18", "19") and e.trigger.text.startswith("succumbed")]
+    assert kills
+    assert kills[0].target is not None and "man" in kills[0].target.text
+
+
+@pytest.mark.parametrize("text", [
+    "the railway police are on high alert ahead of the festival.",
+    "The police kept a close watch on the trains arriving from the north.",
+    "the police had made elaborate security arrangements near the shrine.",
+])
+def test_alert_and_vigilance_raise_police_alert_status(nlp, resolver, coder, text) -> None:
+    evs = by_police(code(nlp, resolver, coder, text), "151")
+    assert evs, text
+
+
+def test_making_travel_arrangements_is_no_security_event(nlp, resolver, coder) -> None:
+    evs = code(nlp, resolver, coder, "the family made travel arrangements for the wedding.")
+    assert not [e for e in evs if e.cameo.startswith("15")]
