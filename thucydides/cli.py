@@ -94,7 +94,8 @@ def code_command(
         "--workers", min=1, help="Coder processes (local engine: default 1; dask engine without "
                                  "--scheduler: size of the local cluster, default one per core).")] = None,
     actors: Annotated[list[Path] | None, typer.Option(
-        "--actors", help="Extra actor dictionary (YAML/TSV, same schema); repeatable.")] = None,
+        "--actors", help="Extra actor dictionary: a TSV with one of the headers described in "
+                         "thucydides/data/actors/README.md; repeatable.")] = None,
     patterns: Annotated[list[Path] | None, typer.Option(
         "--patterns", help="Extra event patterns (YAML, same schema); repeatable.")] = None,
     store: Annotated[Path | None, typer.Option(

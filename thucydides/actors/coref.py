@@ -10,7 +10,9 @@ Rules, in order (each sets `how` on the mention it resolves):
   → the nearest earlier mention whose words contain that noun;
 - coref:pronoun: he/she/his/her → the nearest earlier person; they/their → the nearest
   earlier group (else organisation or state); it/its → the nearest earlier organisation,
-  state or group, within a few sentences. "It" as a dummy subject ("it is likely") is skipped.
+  state or group, within a few sentences. "It" as a dummy subject ("it is likely") is skipped;
+- coref:quote: I/we/our inside a direct quote → the quote's speaker, in the two plain frames
+  “…,” X said and X said, “…” (speakers.py).
 Everything is linear in the number of mentions and pronouns, so it costs little per article.
 """
 
@@ -21,6 +23,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc
 
+from thucydides.actors.speakers import quote_pronouns
 from thucydides.models import ActorMention
 
 if TYPE_CHECKING:
@@ -200,6 +203,30 @@ def link_mentions(doc: Doc, drafts: list[Draft]) -> list[Draft]:
     for d, j in zip(pronouns, pron_links, strict=True):
         d.mention.entity = drafts[j].mention.entity
     out = drafts + pronouns
+    quoted = quote_pronouns(doc, out)
+    for d in quoted:
+        d.mention.sentence_index = sent_of(d.head)
+    out.extend(quoted)
+    _possessed(doc, drafts, pronouns + quoted)
     out.sort(key=lambda d: (d.mention.start, -d.mention.end))
     return out
 
+
+
+def _possessed(doc: Doc, drafts: list[Draft], pronouns: list[Draft]) -> None:
+    """"his forces", "our ministry": an agent phrase with no country takes the country of the
+    resolved possessive pronoun in front of it ("Assad said his forces …" → SYRMIL)."""
+    from thucydides.actors.codes import join_code
+
+    by_head = {d.head: d for d in drafts}
+    for p in pronouns:
+        tok = doc[p.head]
+        if tok.dep_ != "poss" or not p.mention.country:
+            continue
+        owner = by_head.get(tok.head.i)
+        if owner is None or owner.mention.country or not owner.mention.sector:
+            continue
+        m = owner.mention
+        m.country = p.mention.country
+        m.code = join_code(m.country, m.sector)
+        m.how += "+poss"

@@ -213,7 +213,7 @@ def load_file(path: Path, into: Dictionaries, override: bool) -> None:
                 raise ActorDictionaryError(path, number, f"kind '{row['kind']}' is not one of {AGENT_KINDS}")
             phrase = norm_phrase(row["phrase"])
             entry = Entry(key=f"agent:{phrase}", name=phrase, kind=row["kind"], sector=sector, origin=origin)
-            _add_phrase(entry, phrase, "agent")
+            _add_phrase(entry, row["phrase"], "agent")  # case kept: an acronym ("SHO") matches as one
         elif schema == "people":
             code = row["code"]
             _check_code(path, number, code)

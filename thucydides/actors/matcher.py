@@ -1,10 +1,18 @@
-"""The dictionaries compiled into spaCy PhraseMatchers, once per process and file set.
+"""The dictionaries compiled into phrase indexes, once per process and file set.
 
 Matching is on NORM (lower case, ’ → ', British → American spelling), so "Defence
 Ministry", "defense ministry" and lower-case police reports all match. Short all-capital
 aliases ("US", "IS", "WHO", "ICE") would collide with common words in lower case, so they
 match case-sensitively, except in an all-lower-case article, where agent and national
 agency acronyms whose lower form is not an ordinary word ("sho", "dcp", "crpf") match too.
+
+The index is a dict of token-string tuples, not a spaCy PhraseMatcher: a PhraseMatcher needs
+a Doc per pattern, and making those Docs creates a vocabulary entry for every new word of
+the dictionaries (about 5,000 words, over a second at start-up). A phrase of plain
+space-separated letters tokenises to its words, so its token strings are computed without
+the tokenizer; only phrases with punctuation, digits or a tokenizer special case go through
+it (a few hundred, some milliseconds). tests/test_actors_matcher.py checks that both ways
+give the same tokens for every built-in phrase.
 """
 
 from __future__ import annotations
@@ -15,9 +23,9 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from spacy.attrs import NORM
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.language import Language
-from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
 from thucydides.actors.dictionary import Dictionaries, Entry, load_dictionaries, norm_phrase
@@ -27,7 +35,7 @@ ACRONYM_RE = re.compile(r"^(?:[A-Z]\.?){2,6}$")
 COMMON_WORDS = frozenset({
     "ice", "aid", "car", "art", "war", "sun", "fan", "arm", "arms", "imf", "cop", "cops", "ban", "cia",
     "eta", "ira", "pan", "pip", "spa", "tap", "via", "ups", "hat", "mar", "sec", "mod", "ran", "run",
-    "cat", "dog", "pal", "psi", "nap", "rap", "sap", "gap", "fat", "map", "win", "kit", "pet", "rat",
+    "cat", "dog", "pal", "dig", "nap", "rap", "sap", "gap", "fat", "map", "win", "kit", "pet", "rat",
 }) | {w.lower() for w in STOP_WORDS}
 
 
@@ -45,9 +53,9 @@ class Compiled:
     dicts: Dictionaries
     owner: dict[str, tuple[Entry, str]] = field(default_factory=dict)  # phrase -> (entry, role)
     plural_of: dict[str, str] = field(default_factory=dict)  # generated agent plural -> singular
-    norm: PhraseMatcher | None = None
-    exact: PhraseMatcher | None = None
-    lower_acronyms: PhraseMatcher | None = None
+    norm: PhraseIndex | None = None
+    exact: PhraseIndex | None = None
+    lower_acronyms: PhraseIndex | None = None
     single: dict[str, tuple[Entry, str]] = field(default_factory=dict)  # one-word phrases by norm
     shared: dict[str, list[Entry]] = field(default_factory=dict)  # aliases of several people
 
@@ -60,16 +68,14 @@ class Compiled:
 
     def find(self, doc: Doc, lower_case_doc: bool, when: date | None = None) -> list[Match]:
         """All dictionary matches, longest first where they overlap, in text order."""
-        raw: list[tuple[int, int, int]] = []
         assert self.norm is not None and self.exact is not None and self.lower_acronyms is not None
-        raw.extend(self.norm(doc))
-        raw.extend(self.exact(doc))
+        norms = [t.norm_ for t in doc]
+        raw = self.norm.find(norms)
+        raw.extend(self.exact.find([t.text for t in doc]))
         if lower_case_doc:
-            raw.extend(self.lower_acronyms(doc))
-        strings = doc.vocab.strings
+            raw.extend(self.lower_acronyms.find(norms))
         found: list[Match] = []
-        for match_id, start, end in raw:
-            phrase = strings[match_id]
+        for phrase, start, end in raw:
             singular = self.plural_of.get(phrase)
             entry, role = self.owner[singular or phrase]
             if entry.kind == "person" and phrase in self.shared:
@@ -148,13 +154,22 @@ def compile_dictionaries(dicts: Dictionaries, nlp: Language) -> Compiled:
             originals.setdefault(norm_phrase(original), original)
     for phrase, (entry, role) in compiled.owner.items():
         original = originals.get(phrase, phrase)
-        if ACRONYM_RE.match(original.replace(" ", "")) and role != "agent" or original in ("US", "IS"):
+        if ACRONYM_RE.match(original.replace(" ", "")) or original in ("US", "IS"):
             exact_patterns[phrase] = original
             # Lower-case text: only police/agency acronyms ("sho", "crpf", "bjp"); a lower-case
             # group or IGO acronym is too often a word ("fact", "who", "eta").
             national = entry.is_agent or entry.user or entry.origin.startswith("institutions.tsv")
-            if national and phrase.replace(".", "") not in COMMON_WORDS:
+            lower_ok = national and phrase.replace(".", "") not in COMMON_WORDS
+            if lower_ok:
                 lower_acro[phrase] = phrase
+            if role == "agent" and original.isalpha():
+                # "SHOs", "DCPs": acronym agents take a plain -s.
+                plural = phrase + "s"
+                if plural not in compiled.owner:
+                    compiled.plural_of[plural] = phrase
+                    exact_patterns[plural] = original + "s"
+                    if lower_ok:
+                        lower_acro[plural] = plural
         else:
             norm_patterns[phrase] = phrase
             if role == "agent":
@@ -165,9 +180,10 @@ def compile_dictionaries(dicts: Dictionaries, nlp: Language) -> Compiled:
                     norm_patterns[plural] = plural
         if " " not in phrase:
             compiled.single[phrase] = (entry, role)
-    compiled.norm = _matcher(nlp, "NORM", norm_patterns)
-    compiled.exact = _matcher(nlp, "ORTH", exact_patterns)
-    compiled.lower_acronyms = _matcher(nlp, "NORM", lower_acro)
+    tokenizer = PatternTokenizer(nlp)
+    compiled.norm = _matcher(tokenizer, "NORM", norm_patterns)
+    compiled.exact = _matcher(tokenizer, "ORTH", exact_patterns)
+    compiled.lower_acronyms = _matcher(tokenizer, "NORM", lower_acro)
     return compiled
 
 
@@ -176,31 +192,91 @@ def _originals(entry: Entry) -> list[str]:
     return entry.raw
 
 
-def _matcher(nlp: Language, attr: str, patterns: dict[str, str]) -> PhraseMatcher:
-    matcher = PhraseMatcher(nlp.vocab, attr=attr)
-    keys: list[str] = []
-    texts: list[str] = []
+class PhraseIndex:
+    """Phrases as tuples of token strings (NORM or ORTH), found in a doc's token strings.
+
+    Lookup is one dict probe per token and phrase length starting with that token, so the
+    cost per article is linear in its length whatever the size of the dictionaries.
+    """
+
+    __slots__ = ("lengths", "table")
+
+    def __init__(self) -> None:
+        self.table: dict[tuple[str, ...], str] = {}
+        self.lengths: dict[str, tuple[int, ...]] = {}  # first token -> phrase lengths, longest first
+
+    def add(self, key: str, tokens: tuple[str, ...]) -> None:
+        if not tokens:
+            return
+        self.table.setdefault(tokens, key)
+        known = self.lengths.get(tokens[0], ())
+        if len(tokens) not in known:
+            self.lengths[tokens[0]] = tuple(sorted((*known, len(tokens)), reverse=True))
+
+    def find(self, words: Sequence[str]) -> list[tuple[str, int, int]]:
+        """(key, start, end) of every phrase occurrence, overlapping ones included."""
+        out: list[tuple[str, int, int]] = []
+        lengths = self.lengths
+        table = self.table
+        n = len(words)
+        for i, word in enumerate(words):
+            sizes = lengths.get(word)
+            if sizes is None:
+                continue
+            for size in sizes:
+                if i + size > n:
+                    continue
+                key = table.get(tuple(words[i:i + size]) if size > 1 else (word,))
+                if key is not None:
+                    out.append((key, i, i + size))
+        return out
+
+    def __len__(self) -> int:
+        return len(self.table)
+
+
+PLAIN_RE = re.compile(r"^[A-Za-z]+(?: [A-Za-z]+)*$")
+
+
+class PatternTokenizer:
+    """The token strings spaCy would give a phrase inside a sentence, cheaply."""
+
+    def __init__(self, nlp: Language):
+        self.nlp = nlp
+        self.rules = set(nlp.tokenizer.rules or {})
+        self.norm_of = nlp.vocab.lex_attr_getters.get(NORM, str.lower)
+
+    def _norm(self, word: str) -> str:
+        vocab = self.nlp.vocab
+        if word in vocab:  # an existing entry may carry a norm of its own
+            return vocab[word].norm_
+        return self.norm_of(word)
+
+    def plain(self, text: str) -> bool:
+        return bool(PLAIN_RE.match(text)) and not any(w in self.rules for w in text.split(" "))
+
+    def tokens(self, text: str, attr: str) -> tuple[str, ...]:
+        if self.plain(text):
+            words = text.split(" ")
+            return tuple(words) if attr == "ORTH" else tuple(self._norm(w) for w in words)
+        return self.spacy_tokens(text, attr)
+
+    def spacy_tokens(self, text: str, attr: str) -> tuple[str, ...]:
+        tokenizer = self.nlp.tokenizer
+        # Tokenise a phrase ending in a period followed by a word, then drop it: alone, "U.S."
+        # would lose its final period to the end-of-text rule and never match inside a sentence.
+        doc = tokenizer(text + " x")[:-1] if text.endswith(".") else tokenizer(text)
+        return tuple(t.text if attr == "ORTH" else t.norm_ for t in doc)
+
+
+def _matcher(tokenizer: PatternTokenizer, attr: str, patterns: dict[str, str]) -> PhraseIndex:
+    index = PhraseIndex()
     for key, text in patterns.items():
-        keys.append(key)
-        texts.append(text)
+        index.add(key, tokenizer.tokens(text, attr))
         if "'" in text:
             # NORM maps a lone ’s to 's but not an apostrophe inside a word ("d’Ivoire").
-            keys.append(key)
-            texts.append(text.replace("'", "\u2019"))
-    grouped: dict[str, list[Doc]] = {}
-    # Tokenise each phrase followed by a word, then drop it: alone, "U.S." would lose its final
-    # period to the tokenizer's end-of-text rule and never match "U.S." inside a sentence.
-    tokenizer = nlp.tokenizer
-    for key, text in zip(keys, texts, strict=True):
-        if text.endswith("."):
-            padded = tokenizer(text + " x")
-            pattern = padded[:-1].as_doc()
-        else:
-            pattern = tokenizer(text)
-        grouped.setdefault(key, []).append(pattern)
-    for key, docs in grouped.items():
-        matcher.add(key, docs)
-    return matcher
+            index.add(key, tokenizer.tokens(text.replace("'", "\u2019"), attr))
+    return index
 
 
 _CACHE: dict[tuple[tuple[str, float], ...], Compiled] = {}
