@@ -39,3 +39,16 @@ def parse(text: str) -> Doc:
 def parse_many(texts: Iterable[str], batch_size: int = BATCH_SIZE) -> Iterator[Doc]:
     """Parse a stream of texts in batches (nlp.pipe) in this process."""
     yield from load_nlp().pipe(texts, batch_size=batch_size)
+
+
+def doc_text(doc: Doc) -> str:
+    """The text of a parsed Doc, built once per Doc.
+
+    spaCy's `Doc.text` re-joins every token on each access; the stages slice the text
+    for every mention and event, so the joined string is kept in the Doc's user data.
+    """
+    text = doc.user_data.get("thucydides_text")
+    if text is None:
+        text = doc.text
+        doc.user_data["thucydides_text"] = text
+    return text

@@ -34,6 +34,7 @@ from spacy.tokens import Doc, Token
 
 from thucydides.actors.analysis import ActorAnalysis
 from thucydides.models import Event, Quote, Span, Speaker
+from thucydides.nlp import doc_text
 
 CUE_FILE = Path(__file__).parent / "data" / "quote_cues.yaml"
 CUE_CLASSES = ("speech", "belief", "intention", "raising")
@@ -350,7 +351,7 @@ class QuoteFinder:
     def find(self, doc: Doc, actors: ActorAnalysis, doc_id: str) -> list[Quote]:
         if not len(doc):
             return []
-        text = doc.text
+        text = doc_text(doc)
         spans, left_open = _quote_marks(text)
         ctx = _Context(doc, spans, text)
         found: list[_Found] = []

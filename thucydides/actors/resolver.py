@@ -26,7 +26,7 @@ from thucydides.actors.coref import link_mentions
 from thucydides.actors.dictionary import NEUTRAL, Entry
 from thucydides.actors.matcher import Compiled, Match, get_compiled
 from thucydides.models import ActorMention
-from thucydides.nlp import load_nlp
+from thucydides.nlp import doc_text, load_nlp
 
 # Dependencies that keep a token inside the noun phrase of its head.
 NP_DEPS = frozenset({"compound", "amod", "poss", "nmod", "det", "case", "nummod", "flat", "npadvmod",
@@ -315,7 +315,7 @@ class ActorResolver:
                 m = draft.mention
                 span = doc[piece.start:head.i + 1]
                 if m.start < span.start_char:
-                    m.text, m.start = doc.text[span.start_char:m.end], span.start_char
+                    m.text, m.start = doc_text(doc)[span.start_char:m.end], span.start_char
             draft.mention.how += "+conj"
             out.append(draft)
         return out
@@ -371,7 +371,7 @@ class ActorResolver:
             return None
         m = draft.mention
         m.end = head.idx + len(head.text)
-        m.text = doc.text[m.start:m.end]
+        m.text = doc_text(doc)[m.start:m.end]
         m.kind = "person"
         m.name = name.text
         m.how += "+name"
@@ -605,7 +605,7 @@ def _name_after_title(doc: Doc, draft: Draft) -> None:
         return
     name = doc[i:j + 1]
     m.end = surname.idx + len(surname.text)
-    m.text = doc.text[m.start:m.end]
+    m.text = doc_text(doc)[m.start:m.end]
     m.name = name.text
     m.how += "+name"
     draft.key = f"name:{name.text.lower()}"

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Doc, Token
 
 from thucydides.models import ActorMention
+from thucydides.nlp import doc_text
 
 if TYPE_CHECKING:
     from thucydides.actors.resolver import Draft
@@ -80,7 +81,7 @@ def _speaker(doc: Doc, qs: int, qe: int, inside: tuple[int, int],
             after = after[:i]
             break
     # A quote closed by a full stop ends its sentence: a verb after it starts a new one.
-    closed_by_stop = doc.text[:qe].rstrip(QUOTE_MARKS + " ").endswith(".")
+    closed_by_stop = doc_text(doc)[:qe].rstrip(QUOTE_MARKS + " ").endswith(".")
     verb = None if closed_by_stop else _speech_verb(after)
     if verb is not None and not any(t.text in ".!?" for t in doc[last:verb.i]):
         subj = _subject(verb)
@@ -104,7 +105,7 @@ def quote_pronouns(doc: Doc, drafts: list[Draft]) -> list[Draft]:
     """New pronoun drafts for I/we/our… inside direct quotes with a plainly stated speaker."""
     from thucydides.actors.resolver import Draft
 
-    text = doc.text
+    text = doc_text(doc)
     if not any(c in text for c in QUOTE_MARKS):
         return []
     pronouns = [t for t in doc if t.lower_ in SINGULAR or t.lower_ in PLURAL]

@@ -28,6 +28,7 @@ from spacy.tokens import Doc, Span, Token
 
 from thucydides.actors.analysis import ActorAnalysis
 from thucydides.models import Event, Place
+from thucydides.nlp import doc_text
 from thucydides.places.build import DATA_DIR, PlacesDataError
 from thucydides.places.gazetteer import Candidate, Gazetteer, load_gazetteer
 from thucydides.places.names import norm, strip_article
@@ -145,7 +146,7 @@ class PlaceResolver:
         out: list[Place] = []
         for m in mentions:
             c = m.choice
-            text = doc.text[m.start:m.end]
+            text = doc_text(doc)[m.start:m.end]
             si = max(0, bisect_right(starts, m.start) - 1)
             if c is None:
                 out.append(Place(text, m.start, m.end, sentence_index=si, role=m.role))
@@ -157,7 +158,7 @@ class PlaceResolver:
 
     def _collect(self, doc: Doc, gaz: Gazetteer, actors: ActorAnalysis | None) -> list[_Mention]:
         found: list[_Mention] = []
-        taken = bytearray(len(doc.text) + 1)
+        taken = bytearray(len(doc_text(doc)) + 1)
 
         def free(start: int, end: int) -> bool:
             return not any(taken[start:end])
@@ -167,7 +168,7 @@ class PlaceResolver:
             taken[m.start:m.end] = b"\x01" * (m.end - m.start)
 
         # Dateline: where the story was filed.
-        head = doc.text[:DATELINE_WINDOW]
+        head = doc_text(doc)[:DATELINE_WINDOW]
         for match in DATELINE.finditer(head):
             start, end = match.span(1)
             word = match.group(1).strip(" .-'")

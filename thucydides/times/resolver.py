@@ -21,6 +21,7 @@ from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
 from thucydides.models import Event, TimeExpr
+from thucydides.nlp import doc_text
 from thucydides.times import calendar as cal
 from thucydides.times.grammar import DIGIT_TRIGGER, Match, Parse, category_words, find_matches
 from thucydides.times.lexicon import Lexicon, load_lexicon
@@ -78,7 +79,7 @@ class TimeResolver:
         return found
 
     def find(self, doc: Doc, pub_date: date | None) -> list[TimeExpr]:
-        text = doc.text
+        text = doc_text(doc)
         # a Doc from a pipeline without a parser has no sentences: count it as one
         sent_starts = [s.start for s in doc.sents] if doc.has_annotation("SENT_START") else [0]
         items: list[_Item] = []
