@@ -42,6 +42,8 @@ class Coder:
         self.times = TimeResolver()
         self.places = PlaceResolver()
         self.quotes = QuoteFinder()
+        # Pay for the gazetteer index at start-up, not inside the first article's timing.
+        self.places.gazetteer  # noqa: B018
 
     # -- one article -----------------------------------------------------
     def code(self, text: str, date: str | date | None = None, id: str = "doc",
