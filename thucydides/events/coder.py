@@ -22,6 +22,7 @@ from thucydides.events.roles import (
     find_prep_object,
     noun_phrase,
     objects_of,
+    resolve_relative,
     subjects_of,
 )
 from thucydides.models import ActorMention, Event, EventActor, Mention, Plover, Span
@@ -29,6 +30,7 @@ from thucydides.models import ActorMention, Event, EventActor, Mention, Plover, 
 SAY_FRAME = "say"
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo", "going"})
 HYPO_AUX = frozenset({"would", "could", "might", "may", "should", "'d", "must", "can"})
+DEONTIC_AUX = frozenset({"must", "should"})
 CONDITIONAL_MARKS = frozenset({"if", "unless", "whether"})
 JOINT_WORDS = frozenset({"joint", "jointly", "together", "combined", "coordinated", "coordinate", "allied"})
 # roots whose events are actions taken; the rest are verbal
@@ -64,6 +66,9 @@ class Hit:
     noun: bool = False
     support: Token | None = None     # light verb carrying a noun event
     victim_subject: bool = False     # "two died in police firing": the subject suffers the event
+    planned: list[Token] = field(default_factory=list)  # a frame's complement: the action proposed
+    rank: str = "main"
+    appeal_from: Token | None = None  # "X said Y must do Z": X's reporting verb (X appeals to Y)
 
 
 class EventCoder:
@@ -72,6 +77,7 @@ class EventCoder:
     def __init__(self, pattern_files: Sequence[Path | str] = ()) -> None:
         self.lex: Lexicon = load_lexicon([Path(p) for p in pattern_files])
         self._trigger_ids: set[int] = set()
+        self._actors: ActorAnalysis = ActorAnalysis()
         from thucydides import ontology
 
         self.onto = ontology
@@ -79,6 +85,7 @@ class EventCoder:
     # -- public ---------------------------------------------------------------------------------
     def code(self, doc: Doc, actors: ActorAnalysis, doc_id: str) -> list[Event]:
         events: list[Event] = []
+        self._actors = actors
         for si, sent in enumerate(doc.sents):
             events.extend(self._sentence(sent, si, actors))
         events = merge_mentions(events)
@@ -105,12 +112,23 @@ class EventCoder:
             hits.append(hit)
         out: list[Event] = []
         seen: set[tuple[str, int | None, int | None]] = set()
+        live: list[Hit] = []
         for hit in hits:
             self._modality(hit, question)
-            if hit.modality == "hypothetical":
+            if hit.modality == "hypothetical" and not self._obligation(hit):
                 continue  # not coded as having happened (see README of the events package)
             hit.code = self._refine(hit, lemmas)
-            for ev in self._events(hit, si, sent, actors, lemmas):
+            hit.rank = _rank(hit)
+            live.append(hit)
+        # "X said Y must do Z" was turned into X's appeal to Y: the bare statement goes
+        appealers = {h.appeal_from.i for h in live if h.appeal_from is not None}
+        live = [h for h in live if not (h.head.i in appealers and h.code[:2] == "01")]
+        for h in live:
+            if h.code[:2] == "01" and not h.noun and h.lemma in REPORT_LEMMAS:
+                _obligation_statement(h)
+        built = [(hit, list(self._events(hit, si, sent, actors, lemmas))) for hit in live]
+        for _hit, evs in _select(built):
+            for ev in evs:
                 key = (ev.cameo, ev.source.start if ev.source else None,
                        ev.target.start if ev.target else None)
                 if key in seen:
@@ -151,18 +169,33 @@ class EventCoder:
         light = best is None or (best.obj is None and not best.frame)
         if light and lemma in self.lex.support and obj is not None:
             parts = _match_words(tok, self.lex.support[lemma])
+            if parts is not None and self._empty_noun(obj):
+                # "start joint action to plan and conduct strikes": the clause says what is done
+                clauses = [c for c in (*obj.children, *tok.children)
+                           if c.dep_ in ("acl", "relcl", "xcomp", "advcl") and c.pos_ == "VERB"
+                           and c.i > obj.i and _has_to(c)]
+                for clause in clauses:
+                    inner, _ = self._clause_hit(clause, depth + 1)
+                    if inner is not None:
+                        inner.consumed |= {obj.i, clause.i}
+                        if _is_joint_noun(obj) and inner.code[:2] in ("18", "19", "15"):
+                            inner.code = "062"
+                            inner.rule += "+joint"
+                        return inner
             if parts is not None:
                 sub = self._analyse_noun(obj, depth + 1, allow_alone=True)
                 if sub is not None:
                     sub.head = tok
                     sub.support = tok
                     sub.trigger = [tok, *parts, *sub.trigger]
+                    _joint(sub)  # "joint action to conduct strikes": the light verb's clause may say so
                     sub.consumed |= {obj.i}
                     sub.lemma = f"{lemma} {sub.lemma}"
                     sub.noun = False
                     sub.conf = max(sub.conf, 0.6)
                     if sub.target_tok is None:
-                        sub.target_tok = _target_by_preps(tok, _noun_targets(self.lex, obj))
+                        preps = _noun_targets(self.lex, obj)
+                        sub.target_tok = _target_by_preps(tok, preps) or _object_prep(obj, preps)
                     if sub.target_tok is None:
                         sub.target_tok = _place_target(tok) or _place_target(obj)
                     return sub
@@ -177,8 +210,21 @@ class EventCoder:
         return hit
 
     def _apply_frame(self, hit: Hit, tok: Token, frame: str, depth: int, obj: Token | None) -> None:
-        comp = _complement(tok, None if self._actorish(obj) else obj, frame)
-        sub = self._analyse(comp, depth + 1) if comp is not None else None
+        comp: Token | None = None
+        sub: Hit | None = None
+        tried: set[int] = set()
+        for cand in _complements(tok, None if self._actorish(obj) else obj, frame):
+            if cand.i in tried:
+                continue
+            tried.add(cand.i)
+            sub, comp = self._clause_hit(cand, depth + 1)
+            if sub is not None:
+                break
+        if sub is None:
+            comp = None
+            if obj is not None and hit.target_tok is obj and not self._actorish(obj):
+                # "pledged full support for X", "offered help to X": the beneficiary is the target
+                hit.target_tok = _object_prep(obj, ("for", "to", "with", "against", "on"), depth=1) or obj
         if sub is None and frame in ("intent", "appeal", "demand") and _has_ccomp(tok):
             # "suggested that the plan is an attempt …": a statement, not an offer
             hit.code = "010"
@@ -193,14 +239,21 @@ class EventCoder:
         new = self.lex.recode(frame, sub.code if sub else None)
         hit.code = new or hit.code
         hit.frames.append(frame)
-        if sub is not None:
+        if sub is not None and comp is not None:
             hit.consumed |= sub.consumed | {comp.i, *(t.i for t in sub.trigger)}
+            hit.planned = list(sub.trigger)
             hit.frames.extend(sub.frames)
             hit.mode = hit.mode or sub.mode
             hit.context = tuple(dict.fromkeys(hit.context + sub.context))
             if hit.target_tok is not None and hit.target_tok.i == comp.i and frame not in ("reject", "deny"):
                 # "pledged support for X": X is the target, not the pledge's object
                 hit.target_tok = None
+            if (frame in ("reject", "deny") and sub.noun and hit.target_tok is not None
+                    and hit.target_tok.i == comp.i and not self._actorish(comp)):
+                # "rejected accusations by X", "rejected Russia's proposal": the one whose act is
+                # rejected is the target; an accusation by nobody named has no target
+                hit.target_tok = (sub.source_tok or _possessor(comp)
+                                  or self._modifier_actor(comp, self._actors))
             if hit.target_tok is None:
                 hit.target_tok = sub.target_tok
             if frame == "keep":
@@ -209,6 +262,40 @@ class EventCoder:
                 hit.conf = max(hit.conf, sub.conf)
             else:
                 hit.rule = f"{hit.rule}[{sub.rule}]"
+
+    def _empty_noun(self, tok: Token) -> bool:
+        """A noun that names no event of its own ("action", "steps", "measures")."""
+        pats = self.lex.nouns.get(tok.lemma_.lower())
+        return not pats or all(p.conf <= 0 and p.code.endswith("0") for p in pats)
+
+    def _clause_hit(self, cand: Token, depth: int) -> tuple[Hit | None, Token]:
+        """The event a frame's complement stands for, looking past words that carry none.
+
+        "propose joint action to plan and conduct strikes": the noun "action" is no event
+        itself, its infinitive clause is; of the verbs "plan and conduct strikes" the one
+        with content (the strikes) beats a bare frame verb ("plan" with no complement).
+        """
+        heads = [cand]
+        if cand.pos_ in ("NOUN", "PROPN"):
+            heads += [c for c in cand.children if c.dep_ in ("acl", "relcl") and c.pos_ in ("VERB", "AUX")
+                      and _has_to(c)]
+        found: list[tuple[Token, Hit]] = []
+        for h in heads:
+            for v in [h, *(c for c in h.children if c.dep_ == "conj" and c.pos_ == h.pos_)]:
+                sub = self._analyse(v, depth)
+                if sub is not None:
+                    found.append((v, sub))
+            if found:
+                break
+        if not found:
+            return None, cand
+        tok, best = next(((v, h) for v, h in found if not _bare_frame(h)), found[0])
+        for v, h in found:
+            if h is not best:
+                best.consumed |= h.consumed | {v.i, *(t.i for t in h.trigger)}
+        if tok is not cand:
+            best.consumed.add(tok.i)
+        return best, cand
 
     def _analyse_noun(self, tok: Token, depth: int, allow_alone: bool = False) -> Hit | None:
         pats = self.lex.nouns.get(tok.lemma_.lower()) or self.lex.nouns.get(tok.lower_)
@@ -252,8 +339,12 @@ class EventCoder:
                     return c
             return obj
         if p.target not in (None, "obj"):
-            t = find_prep_object(tok, p.target)
-            return t if _usable(t) else None
+            t = _shared_prep_object(tok, p.target)
+            if t is None and obj is not None:
+                t = _object_prep(obj, (p.target,))  # "sent supplies and doctors to Nepal"
+            if t is not None or obj is None or p.obj is None:
+                return t if _usable(t) else None
+            # "imposed sanctions today against Russia": another preposition names the target
         preps = [m for m in matched if m.dep_ in ("prep", "agent", "dative")]
         if p.target is None and preps:
             pobj = [c for c in preps[-1].children if c.dep_ in ("pobj", "pcomp") and c not in matched]
@@ -261,20 +352,30 @@ class EventCoder:
                 return pobj[0]
         if obj is not None and self._actorish(obj):
             return obj  # "expel the ambassador", "arrest three men"
+        if obj is not None and p.obj is not None:
+            # the object belongs to the predicate ("lift restrictions on X", "voice concern about X",
+            # "lift the blockade of X"): its own prepositions name the target, then the verb's
+            noun_preps = tuple(dict.fromkeys((*_noun_targets(self.lex, obj, ()), *OBJECT_TARGET_PREPS)))
+            t = _object_prep(obj, noun_preps, depth=1) or _target_by_preps(tok, ("against", "on", "to"))
+            if t is not None:
+                return t
         # "returned the monkeys to Congo", "express concern over X", "open fire on X"
         for prep in ("to", "against", "on", "at", "with", "into", "over"):
-            t = find_prep_object(tok, prep)
+            t = _shared_prep_object(tok, prep) if obj is None else find_prep_object(tok, prep)
             if t is not None and _usable(t) and self._actorish(t):
                 return t
         if obj is not None and p.obj is None and obj.ent_type_ not in ("DATE", "TIME", "PERCENT"):
             return obj
-        return _place_target(tok)
+        return _place_target(tok) or (_place_target(obj) if obj is not None else None)
 
     def _actorish(self, tok: Token | None) -> bool:
         if tok is None:
             return False
         if tok.pos_ in ("PROPN", "PRON") or tok.ent_type_ in ("GPE", "NORP", "ORG", "PERSON"):
             return True
+        m = self._actors.best_in(tok.idx, tok.idx + len(tok.text), head=tok.idx)
+        if m is not None and m.code:
+            return True  # "the Iraqi government", "the lecturers": the actor layer knows them
         lemma = tok.lemma_.lower()
         return any(lemma in self.lex.classes.get(c, ()) for c in ACTOR_CLASSES)
 
@@ -315,6 +416,8 @@ class EventCoder:
             else:
                 hit.negated = True
             return
+        if hit.modality == "questioned":
+            return  # "Will the army attack the city?": asked about, neither planned nor done
         if future and not hit.frames:
             # "will attack" / "would release": an intention, coded as intent (03x) or threat (13x)
             new = self.lex.recode("intent", hit.code)
@@ -324,8 +427,32 @@ class EventCoder:
             hit.modality = "intended"
         elif hit.frames and hit.frames[0] in ("intent", "threaten", "appeal", "demand"):
             hit.modality = "intended"
+        elif _purpose_clause(v, self.lex.implicative):
+            # "troops were sent to retake the town": the retaking is the aim, not a fact
+            hit.modality = "intended"
+            hit.conf -= 0.1
         elif reported:
             hit.modality = "reported"
+
+    def _obligation(self, hit: Hit) -> bool:
+        """'The minister said Tehran must release the sailors': the speaker's appeal (02x) to
+        the inner subject, not a hypothetical release. Recodes the hit; True when it did."""
+        if hit.noun or hit.negated:
+            return False
+        v = hit.head
+        if not any(c.dep_ == "aux" and c.lower_ in DEONTIC_AUX for c in v.children):
+            return False
+        say = _report_verb(v)
+        if say is None or not subjects_of(v, _is_passive(v)) or _conditional(v):
+            return False
+        hit.code = self.lex.recode("appeal", hit.code) or "020"
+        hit.frames.insert(0, "appeal")
+        hit.rule = f"must[{hit.rule}]"
+        hit.modality = "intended"
+        hit.planned = list(hit.trigger)
+        hit.appeal_from = say
+        hit.target_tok = None
+        return True
 
     def _refine(self, hit: Hit, lemmas: set[str]) -> str:
         """Narrow a code by cue words of the sentence (accuse of *corruption* -> 1121) and by
@@ -367,6 +494,11 @@ class EventCoder:
         context = list(dict.fromkeys([*info.plover_context, *hit.context, *self._contexts(lemmas)]))[:4]
         trig = _trigger_span(hit.trigger)
         words = [t_.text for t_ in sorted(hit.trigger, key=lambda x: x.i)]
+        why: dict[str, object] = {"rule": hit.rule, "tokens": words, "lemma": hit.lemma,
+                                  "frames": list(hit.frames), "clause": hit.rank}
+        if hit.planned:
+            # the action proposed, threatened or asked for: the time stage can date it on its own
+            why["planned"] = _trigger_span(hit.planned).to_dict()
         out = []
         for s in src_heads:
             for t in tgt_heads:
@@ -380,7 +512,7 @@ class EventCoder:
                     quad_class=info.quad_class, goldstein=info.goldstein,
                     plover=Plover(info.plover_type, mode, context), negated=hit.negated,
                     confidence=max(0.01, min(0.99, c)), modality=hit.modality,
-                    why={"rule": hit.rule, "tokens": words, "lemma": hit.lemma, "frames": list(hit.frames)},
+                    why=why,
                     mentions=[Mention(si, trig)],
                 ))
         return out
@@ -401,6 +533,8 @@ class EventCoder:
             sources = subjects_of(head, True)
             if hit.target_tok is None and head.head.pos_ in ("NOUN", "PROPN"):
                 hit.target_tok = head.head
+        elif hit.appeal_from is not None:
+            return subjects_of(hit.appeal_from, False), subjects_of(head, _is_passive(head))
         elif hit.victim_subject:
             targets = subjects_of(head, False)
             cause = self._cause_actor(head, actors)
@@ -444,6 +578,7 @@ class EventCoder:
     def _actor(self, tok: Token | None, actors: ActorAnalysis) -> EventActor | None:
         if tok is None:
             return None
+        tok = resolve_relative(tok)  # "the airport, which had been occupied": the airport
         start, end, text = noun_phrase(tok, exclude=self._trigger_ids)
         mention: ActorMention | None = actors.best_in(start, end, head=tok.idx)
         if mention is None:
@@ -471,6 +606,8 @@ class EventCoder:
             c -= 0.1
         elif dep in ("pobj", "compound", "npadvmod", "appos", "dobj", "nsubj", "nsubjpass", "attr"):
             c -= 0.15
+        if hit.rank == "sub" and dep not in ("advcl", "relcl", "acl", "pcomp", "csubj"):
+            c -= 0.1  # a clause below the main one, however it hangs there ("…, who was arrested")
         if hit.modality == "questioned":
             c *= 0.5
         return c
@@ -491,6 +628,44 @@ class EventCoder:
 
     def _contexts(self, lemmas: set[str]) -> list[str]:
         return sorted({self.lex.contexts[w] for w in lemmas if w in self.lex.contexts})
+
+
+# -- which events of a sentence are coded -------------------------------------------------------
+def _rank(hit: Hit) -> str:
+    """main: the sentence's own predication (main clause, its conjuncts, a reported clause);
+    sub: a subordinate clause (relative, adverbial, purpose); background: an event noun
+    inside another predicate's phrase ("after the attack", "the killing of …")."""
+    head = hit.support or hit.head
+    if hit.noun:
+        return "main" if head.dep_ in ("ROOT",) else "background"
+    t = head
+    for _ in range(6):
+        dep = t.dep_
+        if dep == "ROOT":
+            return "main"
+        reported = dep in ("ccomp", "parataxis") and t.head.lemma_.lower() in REPORT_LEMMAS
+        if dep in ("conj", "xcomp") or reported:
+            t = t.head
+            continue
+        if dep == "advcl" and t.tag_ == "VBG" and not any(c.dep_ in ("mark", "nsubj") for c in t.children):
+            t = t.head  # "…, accusing her of fraud": the same actor's next act
+            continue
+        return "sub"
+    return "sub"
+
+
+def _select(built: list[tuple[Hit, list[Event]]]) -> list[tuple[Hit, list[Event]]]:
+    """The events of one sentence that are coded.
+
+    An event noun inside another predicate's phrase ("after the attack", "the killing of …")
+    usually recalls a happening told elsewhere; with the sentence's own main event present
+    it is left out unless it names a known actor ("Russian airstrikes on Aleppo").
+    Subordinate clauses are real events and stay, with a lower confidence (`_confidence`).
+    """
+    if not any(h.rank == "main" and h.code[:2] not in ("01", "02") for h, _ in built):
+        return built
+    return [(h, evs) for h, evs in built if h.rank != "background" or any(
+        (e.source and e.source.code) or (e.target and e.target.code) for e in evs)]
 
 
 # -- parse helpers ------------------------------------------------------------------------------
@@ -586,32 +761,64 @@ def _match_prefix(tok: Token, prefix: tuple[str, ...]) -> list[Token] | None:
     return got
 
 
-def _complement(tok: Token, obj: Token | None, frame: str) -> Token | None:
-    for c in tok.children:
-        if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX"):
-            return c
+def _complements(tok: Token, obj: Token | None, frame: str) -> list[Token]:
+    """Where a frame word's complement may be, most likely first."""
+    out: list[Token] = [c for c in tok.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")]
     if tok.pos_ in ("NOUN", "PROPN"):
-        for c in tok.children:
-            if c.dep_ in ("acl", "relcl") and c.pos_ == "VERB" and any(
-                    g.dep_ == "aux" and g.lower_ == "to" for g in c.children):
-                return c
-        for c in tok.children:
-            if c.dep_ == "compound" and c.pos_ == "NOUN":
-                return c
+        out += [c for c in tok.children if c.dep_ in ("acl", "relcl") and c.pos_ == "VERB" and _has_to(c)]
+        out += [c for c in tok.children if c.dep_ == "compound" and c.pos_ == "NOUN"]
     if obj is not None and obj.pos_ in ("NOUN", "PROPN"):
-        return obj
+        out.append(obj)
     for c in tok.children:
         if c.dep_ == "prep" and c.lower_ in ("for", "to", "on", "of", "against", "from"):
-            for g in c.children:
-                if g.dep_ in ("pobj", "pcomp"):
-                    return g
-    if frame in ("threaten", "deny", "accuse", "demand", "intent", "appeal", "investigate", "reject"):
-        for c in tok.children:
-            if c.dep_ in ("ccomp", "advcl") and c.pos_ in ("VERB", "AUX") and frame != "intent":
-                return c
+            out += [g for g in c.children if g.dep_ in ("pobj", "pcomp")]
+    if frame in ("threaten", "deny", "accuse", "demand", "appeal", "investigate", "reject"):
+        out += [c for c in tok.children if c.dep_ in ("ccomp", "advcl") and c.pos_ in ("VERB", "AUX")]
     if obj is not None:
-        return obj
+        out.append(obj)
+    # "We suggest to them, starting next week, joint action …": the sm parser leaves the
+    # real object hanging as `dep`
+    out += [c for c in tok.children
+            if c.dep_ in ("dep", "oprd") and c.pos_ in ("NOUN", "VERB") and c.i > tok.i]
+    return out
+
+
+def _purpose_clause(verb: Token, implicative: frozenset[str]) -> bool:
+    """A to-infinitive clause that is an aim or a plan rather than a fact."""
+    t = verb
+    for _ in range(3):
+        if _has_to(t):
+            if t.dep_ == "xcomp" and t.head.lemma_.lower() in implicative:
+                return False
+            return t.dep_ in ("xcomp", "advcl", "relcl", "acl", "ccomp", "conj", "dep")
+        if t.dep_ != "conj" or t.head.i == t.i:
+            return False
+        t = t.head
+    return False
+
+
+def _shared_prep_object(verb: Token, prep: str) -> Token | None:
+    """The object of `prep` on the verb, or on a verb conjoined with it that shares its
+    arguments ("we do not collaborate or coordinate with them": "with them" serves both)."""
+    t = find_prep_object(verb, prep)
+    if t is not None:
+        return t
+    for c in verb.children:
+        if c.dep_ == "conj" and c.pos_ == "VERB" and not any(
+                g.dep_ in ("nsubj", "nsubjpass", "dobj") for g in c.children):
+            t = find_prep_object(c, prep)
+            if t is not None:
+                return t
     return None
+
+
+def _has_to(verb: Token) -> bool:
+    return any(g.dep_ == "aux" and g.lower_ == "to" for g in verb.children)
+
+
+def _bare_frame(hit: Hit) -> bool:
+    """A frame word that found no complement of its own ("to plan" in "to plan and conduct strikes")."""
+    return bool(hit.frames) and not hit.planned and hit.code[:2] in ("01", "03")
 
 
 # clause boundaries: events below these are told on their own, not part of the verb's phrases
@@ -660,13 +867,37 @@ def _usable(tok: Token | None) -> bool:
     return tok is not None and tok.ent_type_ not in NOT_ACTOR_ENTS and tok.pos_ not in ("NUM", "ADV", "ADJ")
 
 
+# prepositions on a predicate's object that name whom the act is aimed at
+OBJECT_TARGET_PREPS = ("on", "against", "about", "over", "regarding", "to", "toward", "towards", "at", "with",
+                       "into", "for")
+
+
+def _object_prep(obj: Token, preps: Iterable[str], depth: int = 3) -> Token | None:
+    """The object of one of `preps` inside an object phrase, nearest first
+    ("sent supplies and personnel such as doctors to Nepal": "to" hangs three levels down)."""
+    preps = tuple(preps)
+    level = [obj]
+    for _ in range(depth):
+        nxt: list[Token] = []
+        for t in level:
+            for c in t.children:
+                if c.dep_ in ("prep", "dative") and c.lower_ in preps:
+                    for g in c.children:
+                        if g.dep_ == "pobj" and _usable(g):
+                            return g
+                if c.dep_ in ("prep", "pobj", "conj", "appos") or (c.dep_ == "acl" and c.tag_ == "VBN"):
+                    nxt.append(c)  # "restrictions imposed on X": through a participle too
+        level = nxt
+    return None
+
+
 def _place_target(tok: Token) -> Token | None:
     """With nobody else on the receiving end, annotators take the place acted on as the target
     ("declared a ceasefire in South Sudan", "killings throughout the region")."""
     for c in tok.children:
-        if c.dep_ == "prep" and c.lower_ in ("in", "throughout", "across", "inside"):
+        if c.dep_ == "prep" and c.lower_ in ("in", "throughout", "across", "inside", "into"):
             for g in c.children:
-                if g.dep_ == "pobj" and g.ent_type_ in ("GPE", "LOC"):
+                if g.dep_ == "pobj" and g.ent_type_ in ("GPE", "LOC", "FAC"):
                     return g
     return None
 
@@ -680,17 +911,17 @@ def _target_by_preps(tok: Token, preps: Iterable[str]) -> Token | None:
     if not preps:
         return None
     for c in tok.children:
-        if c.dep_ in ("prep", "agent") and c.lower_ in preps:
+        if c.dep_ in ("prep", "agent", "dative") and c.lower_ in preps:
             for g in c.children:
-                if g.dep_ == "pobj":
+                if g.dep_ == "pobj" and _usable(g):
                     return g
     return None
 
 
-def _noun_targets(lex: Lexicon, noun: Token) -> tuple[str, ...]:
+def _noun_targets(lex: Lexicon, noun: Token, default: tuple[str, ...] = ("on", "against")) -> tuple[str, ...]:
     for p in lex.nouns.get(noun.lemma_.lower(), ()):
         return p.target
-    return ("on", "against")
+    return default
 
 
 def _possessor(tok: Token) -> Token | None:
@@ -707,6 +938,10 @@ def _joint(hit: Hit) -> None:
         hit.rule += "+joint"
 
 
+def _is_joint_noun(tok: Token) -> bool:
+    return any(c.lower_ in JOINT_WORDS for c in tok.children)
+
+
 def _is_joint(hit: Hit) -> bool:
     for t in hit.trigger:
         for c in t.children:
@@ -714,19 +949,55 @@ def _is_joint(hit: Hit) -> bool:
                 return True
         if t.head.lower_ in JOINT_WORDS:
             return True
+    # "joint action … to plan and conduct strikes": the noun the infinitive clause hangs on
+    t = hit.trigger[0]
+    for _ in range(3):
+        if t.dep_ not in ("conj", "relcl", "acl", "xcomp") or t.head.i == t.i:
+            break
+        t = t.head
+        if t.pos_ == "NOUN":
+            return any(c.lower_ in JOINT_WORDS for c in t.children)
     return False
 
 
 def _under_report(tok: Token) -> bool:
+    return _report_verb(tok) is not None
+
+
+FIRST_PERSON = frozenset({"i", "we", "us", "me"})
+
+
+def _obligation_statement(hit: Hit) -> None:
+    """'Rights groups said the authorities must ensure security': an appeal (020) to the inner
+    subject even when the inner verb itself codes nothing."""
+    for c in hit.head.children:
+        if c.dep_ != "ccomp" or not any(a.dep_ == "aux" and a.lower_ in DEONTIC_AUX for a in c.children):
+            continue
+        if any(a.dep_ == "neg" for a in c.children) or _conditional(c):
+            continue
+        subs = [t for t in subjects_of(c, _is_passive(c))
+                if t.lower_ not in FIRST_PERSON and t.pos_ != "PRON"]
+        if subs:
+            hit.code = "020"
+            hit.frames = ["appeal"]
+            hit.rule = f"must[{hit.rule}]"
+            hit.modality = "intended"
+            hit.target_tok = subs[0]
+            hit.conf = max(hit.conf, 0.4)
+            return
+
+
+def _report_verb(tok: Token) -> Token | None:
+    """The reporting verb whose clause holds `tok` ("officials said [rebels attacked …]")."""
     t = tok
     for _ in range(4):
         if t.dep_ in ("ccomp", "parataxis") and t.head.lemma_.lower() in REPORT_LEMMAS:
-            return True
+            return t.head
         if t.dep_ in ("conj", "ccomp") and t.head.i != t.i:
             t = t.head
             continue
         break
-    return False
+    return None
 
 
 def _conditional(tok: Token) -> bool:

@@ -22,6 +22,8 @@ Schema (every section optional in a user file):
     frames: …                    # how a frame verb turns its complement's code
     slots: …                     #   into a new code (see frames.yaml)
     modes: / contexts:           # cue words for PLOVER mode and context
+    implicative: [manage, …]     # verbs whose to-infinitive happened ("managed to flee");
+                                 # any other infinitive clause is a purpose or plan, not a fact
 
 Pattern fields: code (CAMEO, required), with (particles/prepositions that must
 hang off the verb), obj (object head lemmas, or @CLASS), target ("obj", "iobj",
@@ -116,6 +118,7 @@ class Lexicon:
     slots: dict[str, str] = field(default_factory=dict)     # code prefix -> slot name
     modes: dict[str, dict[str, str]] = field(default_factory=dict)  # PLOVER type -> cue -> mode
     contexts: dict[str, str] = field(default_factory=dict)  # cue word -> context
+    implicative: frozenset[str] = frozenset()  # verb lemmas whose to-infinitive complement happened
     modifiers: dict[str, dict[str, str]] = field(default_factory=dict)  # code -> cue -> narrower code
 
     @property
@@ -251,7 +254,7 @@ class _Builder:
         if not isinstance(data, dict):
             self.fail(path, 1, "top level must be a mapping of sections")
         known = {"verbs", "nouns", "classes", "support_verbs", "frames", "slots", "modes", "contexts",
-                 "modifiers", "version", "__line__"}
+                 "implicative", "modifiers", "version", "__line__"}
         for key in data:
             if key not in known:
                 names = sorted(known - {"__line__"})
@@ -269,6 +272,9 @@ class _Builder:
         self._nouns(path, data.get("nouns"))
         self._modes(path, data.get("modes"))
         self._contexts(path, data.get("contexts"))
+        if data.get("implicative") is not None:
+            words = self.words(path, _line(data, 1), data["implicative"], "implicative")
+            self.lex.implicative |= frozenset(words)
         for name, mapping in (data.get("modifiers") or {}).items():
             if name == "__line__":
                 continue

@@ -38,6 +38,13 @@ def _subject_children(verb: Token, passive: bool) -> list[Token]:
     for c in verb.children:
         if c.dep_ in ("nsubj", "csubj"):
             return conjuncts(c)
+    # "Russia and the US have as of late been carrying out …": the sm parser may hang the
+    # subject on an auxiliary of the verb instead of the verb itself
+    for a in verb.children:
+        if a.dep_ in ("aux", "auxpass") and a.i < verb.i:
+            for c in a.children:
+                if c.dep_ in ("nsubj", "csubj"):
+                    return conjuncts(c)
     return []
 
 
@@ -84,11 +91,14 @@ def subjects_of(verb: Token, passive: bool) -> list[Token]:
     return []
 
 
-def _resolve_relative(tok: Token) -> Token:
+def resolve_relative(tok: Token) -> Token:
     """'the group that attacked': the relative pronoun stands for the noun it modifies."""
-    if tok.lower_ in REL_PRONOUNS and tok.head.dep_ == "relcl":
+    if tok.lower_ in REL_PRONOUNS and tok.head.dep_ == "relcl" and tok.head.head.i != tok.head.i:
         return tok.head.head
     return tok
+
+
+_resolve_relative = resolve_relative
 
 
 def _is_passive(tok: Token) -> bool:
