@@ -26,6 +26,7 @@ from thucydides.events.roles import (
     subjects_of,
 )
 from thucydides.models import ActorMention, Event, EventActor, Mention, Plover, Span
+from thucydides.nlp import doc_text
 
 SAY_FRAME = "say"
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo", "going"})
@@ -1019,7 +1020,7 @@ def _trigger_span(tokens: list[Token]) -> Span:
     last = toks[-1] if toks[-1].i - first.i <= 6 else first
     doc = first.doc
     start, end = first.idx, last.idx + len(last.text)
-    return Span(doc.text[start:end], start, end)
+    return Span(doc_text(doc)[start:end], start, end)
 
 
 # -- one event per happening --------------------------------------------------------------------

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from thucydides.nlp import doc_text
+
 # children that are not part of an actor phrase as annotators mark it
 # ("another fighter who had fought …" -> "another fighter"; "Mawarire, a critic of …" -> "Mawarire")
 NP_DROP = frozenset({"relcl", "conj", "cc", "appos", "punct", "advcl", "parataxis", "acl:relcl", "dep"})
@@ -160,4 +162,4 @@ def noun_phrase(head: Token, exclude: set[int] | frozenset[int] = frozenset()) -
         hi -= 1
     start = doc[lo].idx
     end = doc[hi].idx + len(doc[hi].text)
-    return start, end, doc.text[start:end]
+    return start, end, doc_text(doc)[start:end]
