@@ -18,6 +18,8 @@ from typing import Any
 
 import yaml
 
+from thucydides.datafiles import DataFileError, compose_yaml
+
 DATA_DIR = Path(__file__).parent / "data"
 CAMEO_PATH = DATA_DIR / "cameo.tsv"
 PLOVER_PATH = DATA_DIR / "plover.yaml"
@@ -53,15 +55,8 @@ def quad_class_of_root(root_code: str) -> int:
     return 1 if r <= 5 else 2 if r <= 8 else 3 if r <= 13 else 4
 
 
-class OntologyError(ValueError):
+class OntologyError(DataFileError):
     """A codebook or ontology file is malformed; the message says file, line and reason."""
-
-    def __init__(self, path: Path | str, line: int | None, reason: str) -> None:
-        self.path = str(path)
-        self.line = line
-        self.reason = reason
-        where = f"{self.path}:{line}" if line is not None else self.path
-        super().__init__(f"{where}: {reason}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,13 +122,11 @@ def load_plover(path: Path | str) -> PloverOntology:
     """Read and validate a PLOVER ontology YAML file (schema in the header of plover.yaml)."""
     path = Path(path)
     try:
-        # compose (not load) keeps line numbers, so errors can point at the offending entry
-        root = yaml.compose(path.read_text(encoding="utf-8"))
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        raise OntologyError(path, mark.line + 1 if mark else None, f"invalid YAML: {exc}") from exc
+        text = path.read_text(encoding="utf-8")
     except OSError as exc:
         raise OntologyError(path, None, f"cannot read: {exc}") from exc
+    # compose (not load) keeps line numbers, so errors can point at the offending entry
+    root = compose_yaml(text, path, error=OntologyError, reason="invalid YAML: {exc}", unplaced=None)
     if root is None:
         raise OntologyError(path, None, "file is empty")
     top = dict((_scalar(k, path, "top-level key"), (k, v)) for k, v in _mapping(root, path, "document"))

@@ -33,6 +33,7 @@ import yaml
 from spacy.tokens import Doc, Token
 
 from thucydides.actors.analysis import ActorAnalysis
+from thucydides.datafiles import DataFileError, compose_yaml
 from thucydides.models import Event, Quote, Span, Speaker
 from thucydides.nlp import doc_text
 
@@ -66,7 +67,7 @@ _OBJ_PREPS = ("for", "as", "of", "over")
 _TRAILING_CONJ = re.compile(r"[\s,;]+(?:and|but|or|nor|while|because|as)$")
 
 
-class CueFileError(ValueError):
+class CueFileError(DataFileError):
     """The cue vocabulary file is malformed; the message names the file, line and reason."""
 
 
@@ -80,8 +81,7 @@ class CueVocabulary:
 
 
 def _fail(path: Path, node: yaml.Node | None, reason: str) -> CueFileError:
-    line = node.start_mark.line + 1 if node is not None else 0
-    return CueFileError(f"{path}:{line}: {reason}")
+    return CueFileError(path, node.start_mark.line + 1 if node is not None else 0, reason)
 
 
 def _words(path: Path, node: yaml.Node, pattern: re.Pattern[str], what: str) -> list[tuple[str, yaml.Node]]:
@@ -109,14 +109,9 @@ def _mapping(path: Path, node: yaml.Node, what: str) -> dict[str, yaml.Node]:
 
 def parse_cues(text: str, path: Path = CUE_FILE) -> CueVocabulary:
     """Validate and build the cue vocabulary from YAML text (errors carry file:line: reason)."""
-    try:
-        root = yaml.compose(text)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        line = mark.line + 1 if mark is not None else 0
-        raise CueFileError(f"{path}:{line}: not valid YAML ({exc})") from exc
+    root = compose_yaml(text, path, error=CueFileError)
     if root is None:
-        raise CueFileError(f"{path}:1: empty file")
+        raise CueFileError(path, 1, "empty file")
     top = _mapping(path, root, "top level")
     unknown = set(top) - {"version", "verbs", "passive_raising", "object_verbs", "phrases", "not_speakers"}
     if unknown:

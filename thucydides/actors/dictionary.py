@@ -23,6 +23,7 @@ from datetime import date
 from pathlib import Path
 
 from thucydides.actors.codes import CODE_RE, SECTORS, split_code
+from thucydides.datafiles import DataFileError
 from thucydides.models import ACTOR_KINDS
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "actors"
@@ -48,14 +49,11 @@ AGENT_KINDS = ("person", "group", "organisation")
 DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
-class ActorDictionaryError(ValueError):
-    """A dictionary file that breaks the schema; the message names file, line and reason."""
+class ActorDictionaryError(DataFileError):
+    """A dictionary file that breaks the schema; the message names file, line and reason.
 
-    def __init__(self, path: Path | str, line: int, reason: str):
-        self.path = str(path)
-        self.line = line
-        self.reason = reason
-        super().__init__(f"{path}:{line}: {reason}")
+    Problems with the whole file (unreadable, no header) are reported at line 0.
+    """
 
 
 @dataclass(frozen=True, slots=True)

@@ -29,6 +29,7 @@ Pattern fields: code (CAMEO, required), with (particles/prepositions that must
 hang off the verb), obj (object head lemmas, or @CLASS), target ("obj", "iobj",
 "none", or a preposition), frame (a frame name), mode, context (list),
 conf (0–1 base confidence), passive (true: only passive uses; false: only active),
+if_negated (the code when the verb is negated: not honouring a truce is breaking it, 196),
 source ("cause": the subject suffers the event and the source is the actor of the
 event noun in its "in/during" phrase, as in "two died in police firing"),
 id (defaults to lemma+with+code).
@@ -45,17 +46,19 @@ from typing import Any
 
 import yaml
 
+from thucydides.datafiles import DataFileError, load_yaml
+
 DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "events"
 CODE_RE = re.compile(r"^(0[1-9]|1[0-9]|20)\d{0,2}$")
 WORD_RE = re.compile(r"^[a-z][a-z'\-\.]*$")
 MEMBER_RE = re.compile(r"^([a-z][a-z'\-\.]*|@gpe|@person|@money)$")  # by entity type
 VERB_KEYS = {"code", "with", "obj", "target", "frame", "mode", "context", "conf", "passive", "id", "note",
-             "source"}
+             "source", "if_negated"}
 NOUN_KEYS = {"code", "target", "source", "frame", "mode", "context", "conf", "id", "note", "neg", "poss",
              "skip"}
 
 
-class LexiconError(ValueError):
+class LexiconError(DataFileError):
     """A pattern file is malformed; the message names file, line and reason."""
 
 
@@ -74,6 +77,7 @@ class VerbPattern:
     passive: bool | None
     origin: str
     source: str | None = None       # "cause": the source is the actor of the event noun ("died in X")
+    neg_code: str | None = None     # the code when the verb is negated ("not honouring a truce" breaks it)
 
     @property
     def specificity(self) -> int:
@@ -208,7 +212,7 @@ class _Builder:
         self.valid = _validator()
 
     def fail(self, path: Path, line: int, reason: str) -> None:
-        raise LexiconError(f"{path}:{line}: {reason}")
+        raise LexiconError(path, line, reason)
 
     def code(self, path: Path, line: int, raw: Any) -> str:
         if not isinstance(raw, str):
@@ -243,12 +247,10 @@ class _Builder:
     # -- sections ------------------------------------------------------------------------------
     def add_file(self, path: Path) -> None:
         try:
-            data = yaml.load(path.read_text(encoding="utf-8"), Loader=_LineLoader)
-        except yaml.YAMLError as exc:
-            mark = getattr(exc, "problem_mark", None)
-            self.fail(path, mark.line + 1 if mark else 0, f"YAML syntax: {exc}")
+            text = path.read_text(encoding="utf-8")
         except OSError as exc:
-            raise LexiconError(f"{path}:0: cannot read pattern file: {exc}") from exc
+            raise LexiconError(path, 0, f"cannot read pattern file: {exc}") from exc
+        data = load_yaml(text, path, error=LexiconError, loader=_LineLoader, reason="YAML syntax: {exc}")
         if data is None:
             return
         if not isinstance(data, dict):
@@ -368,7 +370,8 @@ class _Builder:
                 self.lex.verbs.setdefault(lemma, []).append(VerbPattern(
                     str(pid), lemma, words, obj, code, target, frame, spec.get("mode"),
                     self.context(path, ln, spec.get("context")), self.conf(path, ln, spec.get("conf")),
-                    passive, f"{path.name}:{ln}", spec.get("source")))
+                    passive, f"{path.name}:{ln}", spec.get("source"),
+                    self.code(path, ln, spec["if_negated"]) if spec.get("if_negated") is not None else None))
 
     def _obj(self, path: Path, line: int, raw: Any) -> frozenset[str] | None:
         if raw is None:

@@ -24,6 +24,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from thucydides.datafiles import DataFileError, content_lines
 from thucydides.places.names import norm, strip_article
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "places"
@@ -53,7 +54,7 @@ US_STATE_ABBREVIATIONS = {
 }
 
 
-class PlacesDataError(ValueError):
+class PlacesDataError(DataFileError):
     """A reviewed places file is malformed: names the file, the line and the reason."""
 
 
@@ -88,19 +89,16 @@ def _read_tsv(path: Path, columns: tuple[str, ...]) -> Iterator[tuple[int, dict[
     """Rows of a reviewed TSV file (comments start with #, first other line is the header)."""
     header: list[str] | None = None
     with path.open(encoding="utf-8") as fh:
-        for lineno, raw in enumerate(fh, 1):
-            line = raw.rstrip("\n")
-            if not line.strip() or line.startswith("#"):
-                continue
+        for lineno, line in content_lines(fh):
             cells = line.split("\t")
             if header is None:
                 header = cells
                 if tuple(header) != columns:
-                    raise PlacesDataError(f"{path}:{lineno}: header must be {'/'.join(columns)}, got {cells}")
+                    raise PlacesDataError(path, lineno, f"header must be {'/'.join(columns)}, got {cells}")
                 continue
             if len(cells) != len(columns):
-                raise PlacesDataError(f"{path}:{lineno}: expected {len(columns)} tab-separated columns, "
-                                      f"got {len(cells)}")
+                raise PlacesDataError(path, lineno, f"expected {len(columns)} tab-separated columns, "
+                                                    f"got {len(cells)}")
             yield lineno, dict(zip(columns, cells, strict=True))
 
 
@@ -108,10 +106,10 @@ def _coord(path: Path, lineno: int, lat: str, lon: str) -> tuple[float, float]:
     try:
         la, lo = float(lat), float(lon)
     except ValueError:
-        raise PlacesDataError(f"{path}:{lineno}: latitude/longitude must be numbers, "
-                              f"got {lat!r}, {lon!r}") from None
+        raise PlacesDataError(path, lineno, f"latitude/longitude must be numbers, "
+                                            f"got {lat!r}, {lon!r}") from None
     if not (-90 <= la <= 90 and -180 <= lo <= 180):
-        raise PlacesDataError(f"{path}:{lineno}: coordinates out of range: {la}, {lo}")
+        raise PlacesDataError(path, lineno, f"coordinates out of range: {la}, {lo}")
     return la, lo
 
 
@@ -121,9 +119,9 @@ def load_country_table(path: Path = COUNTRIES_FILE) -> dict[str, tuple[float, fl
     for lineno, row in _read_tsv(path, ("iso2", "lat", "lon", "aliases")):
         code = row["iso2"]
         if not re.fullmatch(r"[A-Z]{2}", code):
-            raise PlacesDataError(f"{path}:{lineno}: iso2 must be two capital letters, got {code!r}")
+            raise PlacesDataError(path, lineno, f"iso2 must be two capital letters, got {code!r}")
         if code in out:
-            raise PlacesDataError(f"{path}:{lineno}: duplicate country {code}")
+            raise PlacesDataError(path, lineno, f"duplicate country {code}")
         lat, lon = _coord(path, lineno, row["lat"], row["lon"])
         out[code] = (lat, lon, [a.strip() for a in row["aliases"].split("|") if a.strip()])
     return out
@@ -137,22 +135,22 @@ def load_extra_places(path: Path = EXTRA_FILE) -> list[Row]:
     for lineno, row in _read_tsv(path, columns):
         name = row["name"].strip()
         if not name:
-            raise PlacesDataError(f"{path}:{lineno}: empty name")
+            raise PlacesDataError(path, lineno, "empty name")
         if norm(name) in seen:
-            raise PlacesDataError(f"{path}:{lineno}: duplicate place {name!r}")
+            raise PlacesDataError(path, lineno, f"duplicate place {name!r}")
         seen.add(norm(name))
         lat, lon = _coord(path, lineno, row["lat"], row["lon"])
         country = row["country"].strip()
         if country and not re.fullmatch(r"[A-Z]{3}(/[A-Z]{3})*", country):
-            raise PlacesDataError(f"{path}:{lineno}: country must be ISO3 codes joined by '/', "
-                                  f"got {country!r}")
+            raise PlacesDataError(path, lineno, f"country must be ISO3 codes joined by '/', "
+                                                f"got {country!r}")
         if row["feature"] not in FEATURES:
-            raise PlacesDataError(f"{path}:{lineno}: unknown feature {row['feature']!r} (one of {FEATURES})")
+            raise PlacesDataError(path, lineno, f"unknown feature {row['feature']!r} (one of {FEATURES})")
         try:
             weight = int(row["weight"])
         except ValueError:
-            raise PlacesDataError(f"{path}:{lineno}: weight must be an integer, "
-                                  f"got {row['weight']!r}") from None
+            raise PlacesDataError(path, lineno, f"weight must be an integer, "
+                                                f"got {row['weight']!r}") from None
         keys = {strip_article(norm(n)) for n in [name, *row["aliases"].split("|")] if n.strip()}
         rows.append(Row(0, name, lat, lon, country, row["feature"], weight, keys))
     return rows

@@ -27,6 +27,7 @@ from pathlib import Path
 from spacy.tokens import Doc, Span, Token
 
 from thucydides.actors.analysis import ActorAnalysis
+from thucydides.datafiles import content_lines
 from thucydides.models import Event, Place
 from thucydides.nlp import doc_text
 from thucydides.places.build import DATA_DIR, PlacesDataError
@@ -56,18 +57,15 @@ def load_demonyms(path: Path = DEMONYMS_FILE) -> dict[str, str]:
     out: dict[str, str] = {}
     header = False
     with path.open(encoding="utf-8") as fh:
-        for lineno, raw in enumerate(fh, 1):
-            line = raw.rstrip("\n")
-            if not line.strip() or line.startswith("#"):
-                continue
+        for lineno, line in content_lines(fh):
             cells = line.split("\t")
             if not header:
                 if cells != ["adjective", "iso3"]:
-                    raise PlacesDataError(f"{path}:{lineno}: header must be adjective/iso3")
+                    raise PlacesDataError(path, lineno, "header must be adjective/iso3")
                 header = True
                 continue
             if len(cells) != 2 or not re.fullmatch(r"[A-Z]{3}", cells[1]):
-                raise PlacesDataError(f"{path}:{lineno}: expected 'adjective<TAB>ISO3', got {line!r}")
+                raise PlacesDataError(path, lineno, f"expected 'adjective<TAB>ISO3', got {line!r}")
             out[norm(cells[0])] = cells[1]
     return out
 
@@ -79,16 +77,16 @@ def load_words(path: Path = WORDS_FILE) -> dict[str, frozenset[str]]:
     with path.open(encoding="utf-8") as fh:
         data = yaml.safe_load(fh)
     if not isinstance(data, dict):
-        raise PlacesDataError(f"{path}:1: expected a mapping of word lists")
+        raise PlacesDataError(path, 1, "expected a mapping of word lists")
     out: dict[str, frozenset[str]] = {}
     for key in WORD_LISTS:
         words = data.get(key)
         if not isinstance(words, list) or not all(isinstance(w, str) and w == w.lower() for w in words):
-            raise PlacesDataError(f"{path}: '{key}' must be a list of lower-case words")
+            raise PlacesDataError(path, None, f"'{key}' must be a list of lower-case words")
         out[key] = frozenset(words)
     unknown = set(data) - set(WORD_LISTS)
     if unknown:
-        raise PlacesDataError(f"{path}: unknown word lists {sorted(unknown)}")
+        raise PlacesDataError(path, None, f"unknown word lists {sorted(unknown)}")
     return out
 
 

@@ -6,6 +6,8 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
+from thucydides.datafiles import DataFileError, content_lines
+
 NAMES_FILE = Path(__file__).with_name("names.tsv")
 _KINDS = ("sector", "group")
 _CODE = re.compile(r"^[A-Z]{3}$")
@@ -15,30 +17,27 @@ def load_names(path: Path = NAMES_FILE) -> dict[str, dict[str, str]]:
     """`{"sector": {code: name}, "group": {code: name}}`; a bad line fails with file, line and reason."""
     out: dict[str, dict[str, str]] = {k: {} for k in _KINDS}
     header_seen = False
-    for number, raw in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
-        line = raw.rstrip("\n")
-        if not line.strip() or line.startswith("#"):
-            continue
+    for number, line in content_lines(path.read_text(encoding="utf-8").splitlines()):
         cells = line.split("\t")
         if not header_seen:
             if cells != ["kind", "code", "name"]:
-                raise ValueError(f"{path}:{number}: header must be kind<TAB>code<TAB>name, got {line!r}")
+                raise DataFileError(path, number, f"header must be kind<TAB>code<TAB>name, got {line!r}")
             header_seen = True
             continue
         if len(cells) != 3:
-            raise ValueError(f"{path}:{number}: expected 3 tab-separated cells, got {len(cells)}")
+            raise DataFileError(path, number, f"expected 3 tab-separated cells, got {len(cells)}")
         kind, code, name = (c.strip() for c in cells)
         if kind not in _KINDS:
-            raise ValueError(f"{path}:{number}: kind must be one of {', '.join(_KINDS)}, got {kind!r}")
+            raise DataFileError(path, number, f"kind must be one of {', '.join(_KINDS)}, got {kind!r}")
         if not _CODE.match(code):
-            raise ValueError(f"{path}:{number}: code must be three capital letters, got {code!r}")
+            raise DataFileError(path, number, f"code must be three capital letters, got {code!r}")
         if not name:
-            raise ValueError(f"{path}:{number}: empty name for {code}")
+            raise DataFileError(path, number, f"empty name for {code}")
         if code in out[kind]:
-            raise ValueError(f"{path}:{number}: {kind} {code} listed twice")
+            raise DataFileError(path, number, f"{kind} {code} listed twice")
         out[kind][code] = name
     if not header_seen:
-        raise ValueError(f"{path}: no header line")
+        raise DataFileError(path, None, "no header line")
     return out
 
 

@@ -8,7 +8,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-import yaml
+from thucydides.datafiles import DataFileError, load_yaml
 
 LEXICON_PATH = Path(__file__).resolve().parent.parent / "data" / "time_lexicon.yaml"
 
@@ -17,7 +17,7 @@ _KEYS = ("months", "weekdays", "seasons", "holidays", "numbers", "ordinals", "fu
          "plan_lemmas", "future_preceders", "future_modals")
 
 
-class LexiconError(ValueError):
+class LexiconError(DataFileError):
     """A malformed lexicon file; the message names the file, the line and the reason."""
 
 
@@ -44,7 +44,7 @@ def _line_of(text: str, key: str) -> int:
 
 
 def _fail(path: Path, text: str, key: str, reason: str) -> LexiconError:
-    return LexiconError(f"{path}:{_line_of(text, key)}: {reason}")
+    return LexiconError(path, _line_of(text, key), reason)
 
 
 def _words(path: Path, text: str, key: str, value: Any) -> list[str]:
@@ -70,17 +70,12 @@ def _numbered(path: Path, text: str, section: str, raw: Any, low: int, high: int
 
 
 def parse_lexicon(text: str, path: Path = LEXICON_PATH) -> Lexicon:
-    try:
-        raw = yaml.safe_load(text)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        line = mark.line + 1 if mark is not None else 0
-        raise LexiconError(f"{path}:{line}: not valid YAML ({exc})") from exc
+    raw = load_yaml(text, path, error=LexiconError)
     if not isinstance(raw, dict):
-        raise LexiconError(f"{path}:1: the lexicon must be a mapping")
+        raise LexiconError(path, 1, "the lexicon must be a mapping")
     for key in _KEYS:
         if key not in raw:
-            raise LexiconError(f"{path}:0: missing section {key!r}")
+            raise LexiconError(path, 0, f"missing section {key!r}")
     months = _numbered(path, text, "months", raw["months"], 1, 12)
     weekdays = _numbered(path, text, "weekdays", raw["weekdays"], 0, 6)
     seasons: dict[str, tuple[int, int]] = {}
