@@ -18,6 +18,7 @@ from spacy.tokens import Doc
 from thucydides import __version__
 from thucydides.actors import ActorResolver
 from thucydides.events import EventCoder
+from thucydides.iterutil import chunked
 from thucydides.models import Article, Document, Reject, Sentence
 from thucydides.nlp import BATCH_SIZE, load_nlp
 from thucydides.places import PlaceResolver
@@ -91,14 +92,8 @@ class Coder:
         yield from _code_in_processes(articles, workers, self.actor_files, self.pattern_files, batch_size)
 
     def _code_stream(self, items: Iterable[Article | Reject], batch_size: int) -> Iterator[Document | Reject]:
-        buffer: list[Article | Reject] = []
-        for item in items:
-            buffer.append(item)
-            if len(buffer) >= batch_size:
-                yield from self._code_batch(buffer)
-                buffer = []
-        if buffer:
-            yield from self._code_batch(buffer)
+        for batch in chunked(items, batch_size):
+            yield from self._code_batch(batch)
 
     def _code_batch(self, items: list[Article | Reject]) -> Iterator[Document | Reject]:
         articles = [it for it in items if isinstance(it, Article)]
@@ -133,24 +128,13 @@ def _code_chunk(chunk: list[Article | Reject]) -> list[Document | Reject]:
     return list(_worker_coder._code_batch(chunk))
 
 
-def _chunks(items: Iterable[Article | Reject], size: int) -> Iterator[list[Article | Reject]]:
-    chunk: list[Article | Reject] = []
-    for item in items:
-        chunk.append(item)
-        if len(chunk) >= size:
-            yield chunk
-            chunk = []
-    if chunk:
-        yield chunk
-
-
 def _code_in_processes(items: Iterable[Article | Reject], workers: int, actor_files: list[Path],
                        pattern_files: list[Path], batch_size: int) -> Iterator[Document | Reject]:
     with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker,
                              initargs=(actor_files, pattern_files)) as pool:
         # a bounded window keeps memory flat on huge inputs while preserving input order
         pending = []
-        for chunk in _chunks(items, min(CHUNK, batch_size)):
+        for chunk in chunked(items, min(CHUNK, batch_size)):
             pending.append(pool.submit(_code_chunk, chunk))
             if len(pending) >= workers * 4:
                 yield from pending.pop(0).result()

@@ -175,7 +175,8 @@ class ServiceState:
         self.pending_lock = threading.Lock()
 
     @contextmanager
-    def store_con(self) -> Iterator[Any]:
+    def locked_store(self) -> Iterator[Any]:
+        """The event store, held for this request alone; a 503 when the server has none."""
         if self.store is None:
             raise ApiError(
                 503,
@@ -183,7 +184,12 @@ class ServiceState:
                 "this server has no event store; start it with `thucydides serve --store FILE.duckdb`",
             )
         with self.store_lock:
-            yield self.store.con
+            yield self.store
+
+    @contextmanager
+    def store_con(self) -> Iterator[Any]:
+        with self.locked_store() as store:
+            yield store.con
 
 
 def _code_all(coder: CoderLike, articles: list[Article]) -> list[Document]:
@@ -563,14 +569,8 @@ def _add_store_routes(app: FastAPI, state: ServiceState) -> None:
                 "query.by: too many days in range; use week or month",
                 problems=[{"field": "query.by", "problem": "too many days in range; use week or month"}],
             )
-        if state.store is None:
-            raise ApiError(
-                503,
-                "no_store",
-                "this server has no event store; start it with `thucydides serve --store FILE.duckdb`",
-            )
-        with state.store_lock:
-            df = state.store.dyad(a.upper(), b.upper(), start=start, end=end, by=by, directed=directed)
+        with state.locked_store() as event_store:
+            df = event_store.dyad(a.upper(), b.upper(), start=start, end=end, by=by, directed=directed)
         series = []
         for rec in df.to_dict(orient="records"):
             series.append(
@@ -606,14 +606,8 @@ def _add_store_routes(app: FastAPI, state: ServiceState) -> None:
         by_country: bool = False,
         limit: Annotated[int, Query(ge=1, le=500)] = 20,
     ) -> dict[str, Any]:
-        if state.store is None:
-            raise ApiError(
-                503,
-                "no_store",
-                "this server has no event store; start it with `thucydides serve --store FILE.duckdb`",
-            )
-        with state.store_lock:
-            df = state.store.actors(start=start, end=end, code=cameo, limit=limit, by_country=by_country)
+        with state.locked_store() as event_store:
+            df = event_store.actors(start=start, end=end, code=cameo, limit=limit, by_country=by_country)
         return {
             "actors": [{k: queries._jsonable(v) for k, v in r.items()} for r in df.to_dict(orient="records")]
         }

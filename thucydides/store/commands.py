@@ -81,6 +81,11 @@ def _check_date(value: str | None, option: str) -> str | None:
     return value
 
 
+def _check_range(start: str | None, end: str | None) -> None:
+    _check_date(start, "--from")
+    _check_date(end, "--to")
+
+
 def _plain(value: Any) -> Any:
     """A cell as JSON/CSV/table can show it: dates as ISO, NaN as None, numpy scalars as Python."""
     if value is None:
@@ -176,8 +181,7 @@ def export_command(
     """Export events as GDELT 2.0, ICEWS, PLOVER JSONL, partitioned Parquet or CSV."""
     _check_choice(fmt, EXPORT_FORMATS, "--format")
     _check_choice(level, ("cluster", "mention"), "--level")
-    _check_date(start, "--from")
-    _check_date(end, "--to")
+    _check_range(start, end)
     from thucydides.store.exports import export
 
     with _open(store) as s:
@@ -201,8 +205,7 @@ def query_dyad(
 ) -> None:
     """Events between two actors per period: counts by quad class, Goldstein sum and mean."""
     _check_choice(by, PERIODS, "--by")
-    _check_date(start, "--from")
-    _check_date(end, "--to")
+    _check_range(start, end)
     with _open(store) as s:
         df = s.dyad(actor1, actor2, start=start, end=end, by=by, directed=directed)
     arrow = "→" if directed else "↔"
@@ -221,8 +224,7 @@ def query_actors(
     fmt: FormatOpt = None,
 ) -> None:
     """The most active actors, as source or target of events."""
-    _check_date(start, "--from")
-    _check_date(end, "--to")
+    _check_range(start, end)
     with _open(store) as s:
         df = s.actors(start=start, end=end, code=code, limit=limit, by_country=by_country)
     emit(df, fmt, title="Top actors")
@@ -249,8 +251,7 @@ def query_events(
     fmt: FormatOpt = None,
 ) -> None:
     """Events matching filters (table shows key columns; csv/json give every column)."""
-    _check_date(start, "--from")
-    _check_date(end, "--to")
+    _check_range(start, end)
     level = "mention" if mentions else "cluster"
     with _open(store) as s:
         df = s.events(start=start, end=end, actor=actor, code=code, limit=limit, level=level)
@@ -305,8 +306,7 @@ def plot_dyad_command(
 ) -> None:
     """A cooperation–conflict timeline: quad-class counts as stacked bars, mean Goldstein as a line."""
     _check_choice(by, PERIODS, "--by")
-    _check_date(start, "--from")
-    _check_date(end, "--to")
+    _check_range(start, end)
     from thucydides.store.plot import plot_dyad
 
     with _open(store) as s:

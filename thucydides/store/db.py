@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass, fields
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 import duckdb
 
+from thucydides.iterutil import chunked
 from thucydides.models import Document
 from thucydides.store.schema import ARTICLE_TABLES, COUNTED, MIGRATIONS, SCHEMA_VERSION
 
@@ -263,7 +264,7 @@ class EventStore:
         if self.read_only:
             raise StoreError(f"{self.path}: opened read-only")
         stats = StoreStats()
-        for chunk in _chunks(docs, self.batch_size):
+        for chunk in chunked(docs, self.batch_size):
             stats += self._write(chunk, texts or {})
         self.totals += stats
         return stats
@@ -476,14 +477,3 @@ def _period_start(ts: pd.Timestamp, by: str) -> pd.Timestamp:
     if by == "year":
         return ts.replace(month=1, day=1)
     return ts
-
-
-def _chunks(items: Iterable[Document], size: int) -> Iterator[list[Document]]:
-    chunk: list[Document] = []
-    for item in items:
-        chunk.append(item)
-        if len(chunk) >= size:
-            yield chunk
-            chunk = []
-    if chunk:
-        yield chunk
