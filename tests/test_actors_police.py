@@ -80,3 +80,27 @@ def test_lower_case_acronym_that_is_a_word_is_not_matched(nlp: Language, resolve
 def test_acronym_agents_are_case_sensitive_in_ordinary_text(nlp: Language, resolver: ActorResolver) -> None:
     a = resolver.resolve(nlp("The Pi Day party was held. The PSI questioned the driver."), DAY)
     assert [m.text for m in a.mentions if m.sector == "COP"] == ["PSI"]
+
+
+@pytest.mark.parametrize("phrase", ["police firing", "police action", "police deployment"])
+def test_police_before_an_event_noun_is_an_actor(nlp: Language, resolver: ActorResolver,
+                                                 phrase: str) -> None:
+    text = f"vadodara: the {phrase} on tuesday drew criticism from the opposition leaders."
+    a = analyse(nlp, resolver, text)
+    assert sector_at(a, text, "police") == "COP", [(m.text, m.code) for m in a.mentions]
+
+
+@pytest.mark.parametrize("phrase", ["police station", "police headquarters", "army camp"])
+def test_agent_word_before_a_place_names_no_actor(nlp: Language, resolver: ActorResolver,
+                                                  phrase: str) -> None:
+    text = f"vadodara: a mob gathered outside the {phrase} on tuesday evening."
+    a = analyse(nlp, resolver, text)
+    word = phrase.split()[0]
+    start = text.index(phrase)
+    assert a.best_in(start, start + len(word)) is None, [(m.text, m.code) for m in a.mentions]
+
+
+def test_anti_government_protests_name_no_government(nlp: Language, resolver: ActorResolver) -> None:
+    text = "Students staged anti-government protests in the capital on Monday."
+    a = resolver.resolve(nlp(text), DAY)
+    assert not [m for m in a.mentions if m.sector == "GOV"], [(m.text, m.code) for m in a.mentions]

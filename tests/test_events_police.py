@@ -174,3 +174,63 @@ def test_alert_and_vigilance_raise_police_alert_status(nlp, resolver, coder, tex
 def test_making_travel_arrangements_is_no_security_event(nlp, resolver, coder) -> None:
     evs = code(nlp, resolver, coder, "the family made travel arrangements for the wedding.")
     assert not [e for e in evs if e.cameo.startswith("15")]
+
+
+# -- who fired: the police behind "police firing", control verbs, deployments -----------------------
+@pytest.mark.parametrize("text", [
+    "two men were killed in police firing near the bus stand on friday.",
+    "the three youths killed in police firing were cremated on sunday.",
+    "an injured man later succumbed to police firing.",
+])
+def test_deaths_in_police_firing_have_the_police_as_source(nlp, resolver, coder, text) -> None:
+    evs = [e for e in code(nlp, resolver, coder, text) if e.cameo[:2] in ("18", "19", "20")]
+    assert evs and all(e.source is not None and e.source.sector == "COP" for e in evs), text
+    assert "firing" not in evs[0].source.text  # the doer, not the act
+
+
+@pytest.mark.parametrize("text", [
+    "the police were forced to open fire on the mob.",
+    "the stone pelting prompted the police to open fire.",
+])
+def test_police_made_to_fire_are_the_ones_firing(nlp, resolver, coder, text) -> None:
+    assert by_police(code(nlp, resolver, coder, text), "19"), text
+
+
+def test_resorting_to_firing_is_firing_by_police(nlp, resolver, coder) -> None:
+    evs = code(nlp, resolver, coder, "the police resorted to firing when the mob turned violent.")
+    assert by_police(evs, "193")
+
+
+def test_police_deployed_show_their_own_power(nlp, resolver, coder) -> None:
+    text = "additional police have been deployed in the walled city."
+    evs = by_police(code(nlp, resolver, coder, text), "15")
+    assert evs and evs[0].target is None
+
+
+@pytest.mark.parametrize("text", [
+    "the police remained mute spectators while the shops burned.",
+    "policemen were silent spectators as the mob went on the rampage.",
+])
+def test_police_as_spectators_is_inaction(nlp, resolver, coder, text) -> None:
+    evs = code(nlp, resolver, coder, text)
+    assert [e for e in evs if e.negated and e.source is not None and e.source.sector == "COP"], text
+
+
+def test_police_atrocities_are_assault_not_mass_violence(nlp, resolver, coder) -> None:
+    evs = code(nlp, resolver, coder, "police atrocities on the villagers have angered the district.")
+    assert by_police(evs, "180")
+    assert not [e for e in evs if e.cameo.startswith("20")]
+
+
+def test_coaches_booked_for_pilgrims_are_no_arrest(nlp, resolver, coder) -> None:
+    evs = code(nlp, resolver, coder, "the two sleeper coaches which were booked for the pilgrims ran empty.")
+    assert not [e for e in evs if e.cameo.startswith("173")]
+
+
+@pytest.mark.parametrize("text", [
+    "the offenders had been booked for murder and arson.",
+    "he has been booked for rioting in the old city.",
+    "the police booked him for inciting violence.",
+])
+def test_booked_for_an_offence_is_an_arrest(nlp, resolver, coder, text) -> None:
+    assert [e for e in code(nlp, resolver, coder, text) if e.cameo == "173"], text

@@ -61,7 +61,7 @@ def flat_event(doc: Document, event: Event) -> dict[str, Any]:
         "confidence": round(event.confidence, 3),
         "rule": event.why.get("rule"),
         "quote": event.quote,
-        "mentions": 1 + len(event.mentions),
+        "mentions": max(1, len(event.mentions)),
         "sentence": _sentence_text(doc, event.sentence_index),
     }
 

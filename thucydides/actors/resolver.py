@@ -16,6 +16,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 from pathlib import Path
 
 from spacy.tokens import Doc, Span, Token
@@ -85,6 +86,35 @@ def np_head(token: Token) -> Token:
         token = token.head
         seen += 1
     return token
+
+
+# sectors whose agent word before an event noun is its doer ("police firing", "army action");
+# "prisoner exchange", "child abductions" name the ones it is done to
+DOER_SECTORS = frozenset({"COP", "MIL", "GOV", "REB", "SPY", "INS", "UAF"})
+
+
+def _doer_word(doc: Doc, piece: Piece) -> bool:
+    """A noun agent word of a doer sector, not "anti-government" / "pro-government"."""
+    tok = doc[piece.end - 1]
+    if piece.entry is None or piece.entry.sector not in DOER_SECTORS or tok.pos_ not in ("NOUN", "PROPN"):
+        return False
+    return not (piece.start >= 2 and doc[piece.start - 1].text == "-"
+                and doc[piece.start - 2].lower_ in ("anti", "pro", "counter"))
+
+
+def _names_an_act(noun: Token) -> bool:
+    """An event noun ("firing", "action", "deployment"): the agent word modifying it is the doer."""
+    nouns = event_nouns()
+    return noun.lemma_.lower() in nouns or noun.lower_ in nouns
+
+
+@lru_cache(maxsize=1)
+def event_nouns() -> frozenset[str]:
+    """Head lemmas of the shipped event-noun lexicon (minus blocking entries), once per process."""
+    # imported here, not at the top: the events package imports the actor layer
+    from thucydides.events.lexicon import load_lexicon
+
+    return frozenset(k for k, pats in load_lexicon().nouns.items() if not all(p.skip for p in pats))
 
 
 class ActorResolver:
@@ -335,10 +365,11 @@ class ActorResolver:
             if titled is not None:
                 out.append(titled)
                 continue
-            if core.entry is not None and core.entry.is_agent and len(run) == 1:
-                continue  # "police station", "government spending": no actor named
-            if core.role == "led":
-                continue  # counted by the phrase it modifies, if any
+            if (core.entry is not None and core.entry.is_agent and len(run) == 1
+                    and not (_doer_word(doc, core) and _names_an_act(np_head(doc[core.end - 1])))):
+                continue  # "police station", "army camp": no actor named ("police firing" names one)
+            if core.role == "led" and not _names_an_act(np_head(doc[core.end - 1])):
+                continue  # counted by the phrase it modifies, if any ("a U.S.-brokered truce": the broker)
             head = doc[core.end - 1]
             draft = self._phrase_mention(doc, head, core, run[:-1], when, extend=False)
             if draft is not None:

@@ -37,6 +37,7 @@ JOINT_WORDS = frozenset({"joint", "jointly", "together", "combined", "coordinate
 # roots whose events are actions taken; the rest are verbal
 CONFLICT_ROOTS = frozenset({"14", "15", "16", "17", "18", "19", "20"})
 COOP_ROOTS = frozenset({"03", "04", "05", "06", "07", "08"})
+WITHDRAW_CODES = frozenset({"087", "161", "166"})  # first three digits: 0874, 161, 166x
 MONEY_WORDS = frozenset({"money", "fund", "funding", "loan", "grant", "credit", "dollar", "euro", "pound",
                          "investment", "cash", "million", "billion", "aid", "assistance"})
 ACTOR_CLASSES = ("PRISONERS", "DIPLOMATS", "TROOPS", "CROWD")
@@ -70,6 +71,7 @@ class Hit:
     planned: list[Token] = field(default_factory=list)  # a frame's complement: the action proposed
     rank: str = "main"
     appeal_from: Token | None = None  # "X said Y must do Z": X's reporting verb (X appeals to Y)
+    neg_code: str | None = None       # the code of the negated verb ("did not honour the truce": 196)
 
 
 class EventCoder:
@@ -79,6 +81,7 @@ class EventCoder:
         self.lex: Lexicon = load_lexicon([Path(p) for p in pattern_files])
         self._trigger_ids: set[int] = set()
         self._actors: ActorAnalysis = ActorAnalysis()
+        self._lemmas: set[str] = set()  # the sentence's words, for patterns that need a cue
         from thucydides import ontology
 
         self.onto = ontology
@@ -100,6 +103,7 @@ class EventCoder:
         consumed: set[int] = set()
         hits: list[Hit] = []
         lemmas = {t.lemma_.lower() for t in sent} | {t.lower_ for t in sent}
+        self._lemmas = lemmas
         question = sent.text.rstrip().endswith("?")
         for tok in tokens:
             if tok.i in consumed:
@@ -132,7 +136,7 @@ class EventCoder:
             for ev in evs:
                 key = (ev.cameo, ev.source.start if ev.source else None,
                        ev.target.start if ev.target else None)
-                if key in seen:
+                if key in seen or _empty_statement(ev):
                     continue
                 seen.add(key)
                 out.append(ev)
@@ -155,6 +159,10 @@ class EventCoder:
         best: VerbPattern | None = None
         matched: list[Token] = []
         obj = _direct_object(tok, passive)
+        if obj is None and not passive and not any(p.frame for p in pats or ()):
+            # "supporting and enabling the regime"; a frame verb ("plan and conduct strikes")
+            # has the next verb as its complement instead
+            obj = _shared_object(tok)
         if pats:
             for p in pats:
                 if p.passive is not None and p.passive != passive:
@@ -168,44 +176,64 @@ class EventCoder:
                 break
         # a light verb whose object is an event noun: "carry out strikes", "impose sanctions"
         light = best is None or (best.obj is None and not best.frame)
-        if light and lemma in self.lex.support and obj is not None:
+        lobj = obj
+        if light and obj is None and lemma in self.lex.support:
+            lobj = _particle_object(tok, self.lex.support[lemma])  # "went on strike", "engaged in talks"
+        if light and lemma in self.lex.support and lobj is not None:
             parts = _match_words(tok, self.lex.support[lemma])
-            if parts is not None and self._empty_noun(obj):
+            if parts is not None and self._empty_noun(lobj):
                 # "start joint action to plan and conduct strikes": the clause says what is done
-                clauses = [c for c in (*obj.children, *tok.children)
+                clauses = [c for c in (*lobj.children, *tok.children)
                            if c.dep_ in ("acl", "relcl", "xcomp", "advcl") and c.pos_ == "VERB"
-                           and c.i > obj.i and _has_to(c)]
+                           and c.i > lobj.i and _has_to(c)]
                 for clause in clauses:
                     inner, _ = self._clause_hit(clause, depth + 1)
                     if inner is not None:
-                        inner.consumed |= {obj.i, clause.i}
-                        if _is_joint_noun(obj) and inner.code[:2] in ("18", "19", "15"):
+                        inner.consumed |= {lobj.i, clause.i}
+                        if _is_joint_noun(lobj) and inner.code[:2] in ("18", "19", "15"):
                             inner.code = "062"
                             inner.rule += "+joint"
                         return inner
             if parts is not None:
-                sub = self._analyse_noun(obj, depth + 1, allow_alone=True)
+                sub = self._analyse_noun(lobj, depth + 1, allow_alone=True)
                 if sub is not None:
                     sub.head = tok
                     sub.support = tok
                     sub.trigger = [tok, *parts, *sub.trigger]
                     _joint(sub)  # "joint action to conduct strikes": the light verb's clause may say so
-                    sub.consumed |= {obj.i}
+                    sub.consumed |= {lobj.i}
                     sub.lemma = f"{lemma} {sub.lemma}"
                     sub.noun = False
                     sub.conf = max(sub.conf, 0.6)
                     if sub.target_tok is None:
-                        preps = _noun_targets(self.lex, obj)
-                        sub.target_tok = _target_by_preps(tok, preps) or _object_prep(obj, preps)
+                        preps = _noun_targets(self.lex, lobj)
+                        sub.target_tok = _target_by_preps(tok, preps) or _object_prep(lobj, preps)
+                    if sub.target_tok is not None and sub.target_tok.i == lobj.i:
+                        sub.target_tok = None  # "went on strike": the noun is no target of itself
                     if sub.target_tok is None:
-                        sub.target_tok = _place_target(tok) or _place_target(obj)
+                        sub.target_tok = _place_target(tok) or _place_target(lobj)
                     return sub
-        if best is None:
+        if best is None or best.skip:
             return None
         hit = Hit(best.code, best.id, [tok, *matched], tok, lemma=lemma, mode=best.mode,
-                  context=best.context, conf=best.conf, victim_subject=best.source == "cause")
+                  context=best.context, conf=best.conf, victim_subject=best.source == "cause",
+                  neg_code=best.neg_code)
         _joint(hit)
         hit.target_tok = self._pattern_target(tok, best, matched, passive, obj)
+        if hit.code[:3] in WITHDRAW_CODES and lemma in self.lex.classes.get("WITHDRAWERS", ()):
+            # "withdrawing troops from Syria": the place or side left is the target, not the troops
+            left = _shared_prep_object(tok, "from")
+            if left is None and obj is not None:
+                left = _object_prep(obj, ("from",), depth=1)
+            if left is not None and _usable(left) and left.pos_ in ("PROPN", "NOUN"):
+                hit.target_tok = left
+        if tok.dep_ == "amod" and tok.tag_ == "VBN" and any(
+                p.conf > 0 for p in self.lex.nouns.get(tok.head.lemma_.lower(), ())):
+            # "an Egypt-Qatar-brokered truce": the words glued on by hyphens did it (not in
+            # "government-backed troops", which describes the troops)
+            glued = _hyphen_partners(tok)
+            if glued:
+                hit.source_tok = glued[0]
         if best.frame:
             self._apply_frame(hit, tok, best.frame, depth, obj)
         return hit
@@ -308,6 +336,11 @@ class EventCoder:
                 continue
             if p.skip:
                 return None  # "cardiac arrest"
+            if p.unless and not self._lemmas.isdisjoint(self.lex.classes[p.unless]):
+                continue  # "teachers' strike": not the attack sense
+            if (p.cue and self._lemmas.isdisjoint(self.lex.classes[p.cue])
+                    and not _names_target(tok, p.target)):
+                continue  # "strike" with no military word and no one aimed at: not an attack
             if p.conf <= 0 and not allow_alone:
                 continue  # nouns like "aid" are events only with a verb ("provide aid")
             return self._noun_hit(tok, p, prefix, depth)
@@ -406,6 +439,11 @@ class EventCoder:
         if question and v.dep_ == "ROOT":
             hit.modality = "questioned"
             hit.conf *= 0.5
+        if negated and hit.neg_code:
+            # "the truce is not being honoured": not keeping it is breaking it
+            hit.code = hit.neg_code
+            hit.rule += "+not"
+            negated = False
         root = hit.code[:2]
         if negated:
             past = "Past" in v.morph.get("Tense") or "did" in auxes or "had" in auxes
@@ -487,7 +525,11 @@ class EventCoder:
         except KeyError:
             return []
         src_heads, tgt_heads = self._roles(hit, actors)
+        src_heads, tgt_heads = self._expand_heads(src_heads, actors), self._expand_heads(tgt_heads, actors)
         self._trigger_ids = {t.i for t in hit.trigger} | {hit.head.i} | hit.consumed
+        # "Russia-U.S.-brokered": each country its own actor, not one phrase
+        self._trigger_ids |= {p.i for h in src_heads + tgt_heads for p in _hyphen_partners(h)
+                              if self._coded(p, actors)}
         src_heads = src_heads[:3] or [None]
         tgt_heads = tgt_heads[:3] or [None]
         conf = self._confidence(hit)
@@ -532,6 +574,10 @@ class EventCoder:
         elif head.dep_ == "acl" and head.tag_ == "VBN" and hit.support is None:
             # "a cease-fire brokered by Egypt": passive participle on a noun
             sources = subjects_of(head, True)
+            if not sources:
+                # "people killed in police firing": the firing's doer
+                cause = self._cause_actor(head, actors)
+                sources = [cause] if cause is not None else []
             if hit.target_tok is None and head.head.pos_ in ("NOUN", "PROPN"):
                 hit.target_tok = head.head
         elif hit.appeal_from is not None:
@@ -550,11 +596,44 @@ class EventCoder:
                 cause = self._cause_actor(head, actors)
                 if cause is not None:
                     sources = [cause]
+            if not sources and passive and hit.support is None and hit.code[:2] == "15":
+                # "police have been deployed in the area": the force moved shows its own power
+                moved = objects_of(head, passive=True)
+                if moved and moved[0].lemma_.lower() in self.lex.classes.get("TROOPS", ()):
+                    return moved, []
+        for s in sources:
+            act = self._act_after(s) if s.dep_ == "pobj" else None
+            if act is not None:
+                hit.consumed.add(act.i)  # "police firing on monday" is no actor phrase: "police" is
         if hit.target_tok is not None:
             targets = conjuncts(hit.target_tok)
         elif not hit.noun and _is_passive(head) and hit.support is None:
             targets = objects_of(head, passive=True)
         return sources, targets
+
+    def _expand_heads(self, heads: list[Token], actors: ActorAnalysis) -> list[Token]:
+        """Actor heads as annotators list them.
+
+        "groups that include al-Qaeda and the Taliban", "militias such as X": a generic noun
+        with no code of its own stands for the named members. "a Cairo-Doha-brokered truce":
+        every country of a hyphenated compound acts, not only the one fused with the participle.
+        """
+        out: list[Token] = []
+        for h in heads:
+            members = [] if self._coded(h, actors) else _included(h)
+            if not all(self._coded(m, actors) for m in members):
+                members = []  # "groups including specialists in …": no actors named
+            for m in members or [h]:
+                for extra in _hyphen_partners(m):
+                    if self._coded(extra, actors) and extra not in out:
+                        out.append(extra)
+                if m not in out:
+                    out.append(m)
+        return out
+
+    def _coded(self, tok: Token, actors: ActorAnalysis) -> bool:
+        m = actors.best_in(tok.idx, tok.idx + len(tok.text), head=tok.idx)
+        return m is not None and bool(m.code)
 
     def _modifier_actor(self, tok: Token, actors: ActorAnalysis) -> Token | None:
         """'Russian airstrikes', 'police firing': an actor word modifying the event noun."""
@@ -568,12 +647,28 @@ class EventCoder:
         return None
 
     def _cause_actor(self, verb: Token, actors: ActorAnalysis) -> Token | None:
+        """The doer of the event noun in the verb's phrase: "killed in police firing",
+        "succumbed to police firing", "died during the army's shelling"."""
         for c in verb.children:
-            if c.dep_ == "prep" and c.lower_ in ("in", "during", "by"):
+            if c.dep_ == "prep" and c.lower_ in ("in", "during", "by", "to"):
                 for g in c.children:
-                    if g.dep_ == "pobj" and g.lemma_.lower() in self.lex.nouns:
+                    if g.dep_ != "pobj":
+                        continue
+                    if g.lemma_.lower() in self.lex.nouns:
                         by = _target_by_preps(g, ("by",))
                         return by or _possessor(g) or self._modifier_actor(g, actors)
+                    if self._actorish(g) and self._act_after(g) is not None:
+                        return g
+        return None
+
+    def _act_after(self, tok: Token) -> Token | None:
+        """Lower-case reports parse "in police firing" as pobj "police" with "firing" hanging
+        off it (acl): the actor word right before an event word is that event's doer."""
+        for k in tok.children:
+            if k.i == tok.i + 1 and k.dep_ in ("acl", "relcl", "appos"):
+                lemma = k.lemma_.lower()
+                if lemma in self.lex.verbs or lemma in self.lex.nouns or k.lower_ in self.lex.nouns:
+                    return k
         return None
 
     def _actor(self, tok: Token | None, actors: ActorAnalysis) -> EventActor | None:
@@ -669,6 +764,59 @@ def _select(built: list[tuple[Hit, list[Event]]]) -> list[tuple[Hit, list[Event]
         (e.source and e.source.code) or (e.target and e.target.code) for e in evs)]
 
 
+INCLUDE_LEMMAS = frozenset({"include", "comprise"})
+
+
+def _included(tok: Token) -> list[Token]:
+    """The members a generic noun lists: "groups that include X and Y", "groups including X",
+    "rebels such as X"."""
+    for c in tok.children:
+        if c.dep_ == "relcl" and c.lemma_.lower() in INCLUDE_LEMMAS:
+            for g in c.children:
+                if g.dep_ in ("dobj", "obj"):
+                    return conjuncts(g)
+        if c.i > 0 and c.doc[c.i - 1].is_punct:
+            continue  # "rebel groups, including X, …": an aside; the group stays the actor
+        if c.dep_ == "prep" and (c.lower_ == "including" or (
+                c.lower_ == "as" and c.i > 0 and c.doc[c.i - 1].lower_ == "such")):
+            for g in c.children:
+                if g.dep_ == "pobj":
+                    return conjuncts(g)
+        if c.dep_ == "amod" and c.lower_ == "such":  # "such as" parsed as amod + prep
+            for g in c.children:
+                if g.dep_ == "prep" and g.lower_ == "as":
+                    return [p for x in g.children if x.dep_ == "pobj" for p in conjuncts(x)]
+    return []
+
+
+def _hyphen_partners(tok: Token) -> list[Token]:
+    """'Russia-U.S.-brokered', 'Egypt-Qatar-brokered': the words glued by hyphens to `tok`, left
+    of it, where the glued run ends in a participle (not a name: "al-Sham", "Roberts-Smith")."""
+    out: list[Token] = []
+    doc = tok.doc
+    end = tok.i
+    while end + 2 < len(doc) and doc[end + 1].text == "-" and not tok.doc[end].whitespace_ \
+            and not doc[end + 1].whitespace_:
+        end += 2
+    last = doc[end]
+    if not (last.tag_ == "VBN" or (last.text.count("-") and last.text.lower().endswith("ed"))):
+        return out
+    i = tok.i
+    while i >= 2 and doc[i - 1].text == "-" and not doc[i - 1].whitespace_ and not doc[i - 2].whitespace_:
+        partner = doc[i - 2]
+        if partner.pos_ not in ("PROPN", "NOUN", "ADJ"):
+            break
+        out.append(partner)
+        i -= 2
+    return out
+
+
+def _empty_statement(ev: Event) -> bool:
+    """A statement (01x) by nobody about nobody says nothing: "Taking such a step would …",
+    a byline's "contributed to this report"."""
+    return ev.cameo[:2] == "01" and ev.source is None and ev.target is None
+
+
 # -- parse helpers ------------------------------------------------------------------------------
 def _depth(tok: Token) -> tuple[int, int]:
     d = 0
@@ -691,6 +839,38 @@ def _direct_object(tok: Token, passive: bool) -> Token | None:
         for c in tok.children:
             if c.dep_ == "nsubjpass":
                 return c
+        # "the truce is holding but is not being honoured": a passive conjunct without a
+        # subject of its own undergoes what the first verb's subject names
+        if tok.dep_ == "conj" and not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in tok.children):
+            for c in tok.head.children:
+                if c.dep_ in ("nsubj", "nsubjpass") and c.i < tok.i:
+                    return c
+    return None
+
+
+# between two verbs that share one object: "train and equip", "condemned and strongly rejected"
+SHARED_GAP_DEPS = frozenset({"cc", "punct", "advmod", "aux", "neg"})
+
+
+def _shared_object(verb: Token) -> Token | None:
+    """'supporting and enabling the regime': the object hangs on the last conjunct only and
+    belongs to the earlier ones too, when they stand right beside it with no object or
+    subject of their own."""
+    if verb.pos_ != "VERB":
+        return None
+    for c in verb.children:
+        if c.dep_ != "conj" or c.pos_ != "VERB" or c.i < verb.i:
+            continue
+        if any(g.dep_ in ("nsubj", "nsubjpass", "csubj", "prep", "dative", "ccomp", "xcomp")
+               and g.i < c.i for g in c.children):
+            return None
+        gap = verb.doc[verb.i + 1:c.i]
+        if not gap or any(t.dep_ not in SHARED_GAP_DEPS for t in gap):
+            return None
+        for g in c.children:
+            if g.dep_ in ("dobj", "obj"):
+                return g
+        return _shared_object(c)  # "train, arm and equip the rebels"
     return None
 
 
@@ -706,7 +886,7 @@ def _match_words(tok: Token, words: tuple[str, ...]) -> list[Token] | None:
             for c in a.children:
                 if (c.lower_ == w or c.lemma_ == w) and c.dep_ in (
                         "prt", "prep", "agent", "dative", "advmod", "dobj", "acomp", "compound:prt",
-                        "npadvmod", "xcomp", "pobj", "oprd"):
+                        "npadvmod", "xcomp", "pobj", "oprd", "attr", "pcomp"):
                     found = c
                     break
             if found:
@@ -723,10 +903,30 @@ def _match_words(tok: Token, words: tuple[str, ...]) -> list[Token] | None:
     return got
 
 
+def _names_target(noun: Token, preps: tuple[str, ...]) -> bool:
+    """'strikes on the port', 'carried out strikes against rebel targets': the noun, or the verb
+    it is the object of, aims at someone."""
+    if _target_by_preps(noun, preps) is not None:
+        return True
+    return noun.dep_ in ("dobj", "obj") and _target_by_preps(noun.head, preps) is not None
+
+
+def _particle_object(verb: Token, particles: tuple[str, ...]) -> Token | None:
+    """The noun after a light verb's preposition ("go on strike", "engage in talks")."""
+    if not particles:
+        return None
+    for c in verb.children:
+        if c.dep_ == "prep" and c.lower_ == particles[-1]:
+            for g in c.children:
+                if g.dep_ == "pobj" and g.pos_ == "NOUN":
+                    return g
+    return None
+
+
 def _obj_ok(obj: Token | None, allowed: frozenset[str]) -> bool:
     if obj is None:
         return False
-    if obj.lemma_.lower() in allowed or obj.lower_ in allowed:
+    if obj.lemma_.lower() in allowed or obj.lower_ in allowed or _glued_lemma(obj) in allowed:
         return True
     if "@gpe" in allowed and obj.ent_type_ in ("GPE", "LOC", "FAC"):
         return True
@@ -744,6 +944,15 @@ def _obj_ok(obj: Token | None, allowed: frozenset[str]) -> bool:
                     if g.dep_ == "pobj":
                         return _obj_ok(g, allowed)
     return False
+
+
+def _glued_lemma(tok: Token) -> str | None:
+    """'cease-fire' as one word: spaCy splits it into three tokens headed by 'fire'."""
+    doc = tok.doc
+    i = tok.i
+    if i >= 2 and doc[i - 1].text == "-" and not doc[i - 1].whitespace_ and not doc[i - 2].whitespace_:
+        return f"{doc[i - 2].lower_}-{tok.lemma_.lower()}"
+    return None
 
 
 def _match_prefix(tok: Token, prefix: tuple[str, ...]) -> list[Token] | None:
@@ -1025,24 +1234,66 @@ def _trigger_span(tokens: list[Token]) -> Span:
 
 # -- one event per happening --------------------------------------------------------------------
 def merge_mentions(events: list[Event]) -> list[Event]:
-    """The same coded happening told again (headline, lead, caption) becomes one event.
+    """The same happening told again (headline, lead, caption) becomes one event.
 
-    Two events are the same when code, source code and target code agree and both
-    actors are coded with a country: an uncoded "police arrested two men" twice in
-    an article may well be two arrests, so those stay apart.
+    Two events of different sentences are one when they share the CAMEO root, the modality
+    and both sides name the same country, the codes being equal or one a narrower form of
+    the other ("Pentagon" USAMIL and "the United States" USA). The merged event keeps the
+    most specific telling (longest codes, then confidence) with all tellings in `mentions`,
+    and stands where the happening was first told. Events with a side of no known country
+    stay apart: "police arrested two men" told twice may well be two arrests.
     """
     out: list[Event] = []
-    index: dict[tuple[str, str, str, bool], Event] = {}
+    groups: dict[tuple[str, str, str, str], list[list[Event]]] = {}
+    slot: dict[int, int] = {}  # id(group) -> index in out
     for ev in events:
-        s = ev.source.code if ev.source else None
-        t = ev.target.code if ev.target else None
-        if s and t and ev.source and ev.target and ev.source.country and ev.target.country:
-            key = (ev.cameo, s, t, ev.negated)
-            first = index.get(key)
-            if first is not None and first.sentence_index != ev.sentence_index:
-                first.mentions.extend(ev.mentions)
-                first.confidence = max(first.confidence, ev.confidence)
-                continue
-            index.setdefault(key, ev)
-        out.append(ev)
+        key = _merge_key(ev)
+        if key is None:
+            out.append(ev)
+            continue
+        group = next((g for g in groups.get(key, ()) if all(_same_happening(ev, o) for o in g)), None)
+        if group is None:
+            group = [ev]
+            groups.setdefault(key, []).append(group)
+            slot[id(group)] = len(out)
+            out.append(ev)
+        else:
+            group.append(ev)
+    for gs in groups.values():
+        for group in gs:
+            if len(group) > 1:
+                out[slot[id(group)]] = _merged(group)
     return out
+
+
+def _merge_key(ev: Event) -> tuple[str, str, str, str] | None:
+    s, t = ev.source, ev.target
+    if ev.negated or s is None or t is None or not s.country or not t.country:
+        return None
+    if "COP" in (s.sector, t.sector):
+        return None  # police acts told in several sentences are mostly several acts
+    return ev.cameo[:2], ev.modality, s.country, t.country
+
+
+def _narrower_or_same(a: EventActor, b: EventActor) -> bool:
+    ca, cb = a.code or a.country or "", b.code or b.country or ""
+    return ca.startswith(cb) or cb.startswith(ca)
+
+
+def _same_happening(a: Event, b: Event) -> bool:
+    if a.sentence_index == b.sentence_index:
+        return False  # two events of one sentence were told as two
+    assert a.source and b.source and a.target and b.target
+    return _narrower_or_same(a.source, b.source) and _narrower_or_same(a.target, b.target)
+
+
+def _merged(group: list[Event]) -> Event:
+    def weight(ev: Event) -> tuple[int, int, float]:
+        actors = len((ev.source and ev.source.code) or "") + len((ev.target and ev.target.code) or "")
+        return len(ev.cameo), actors, ev.confidence
+
+    best = max(group, key=weight)  # max keeps the earliest among equals
+    mentions = {(m.sentence_index, m.trigger.start): m for ev in group for m in ev.mentions}
+    best.mentions = [mentions[k] for k in sorted(mentions)]
+    best.confidence = max(ev.confidence for ev in group)
+    return best

@@ -30,9 +30,13 @@ hang off the verb), obj (object head lemmas, or @CLASS), target ("obj", "iobj",
 "none", or a preposition), frame (a frame name), mode, context (list),
 conf (0–1 base confidence), passive (true: only passive uses; false: only active),
 if_negated (the code when the verb is negated: not honouring a truce is breaking it, 196),
+skip (true: a blocking entry, this use of the verb is no event, as a byline's "contributed to this report"),
 source ("cause": the subject suffers the event and the source is the actor of the
 event noun in its "in/during" phrase, as in "two died in police firing"),
-id (defaults to lemma+with+code).
+id (defaults to lemma+with+code). Noun patterns may also carry cue (a class: the pattern
+applies only when the sentence has a word of it or the noun names a target by preposition) and
+unless (a class: the pattern does not apply when the sentence has a word of it), which tell
+apart the senses of one noun ("air strikes on X" vs "teachers went on strike").
 """
 
 from __future__ import annotations
@@ -53,9 +57,9 @@ CODE_RE = re.compile(r"^(0[1-9]|1[0-9]|20)\d{0,2}$")
 WORD_RE = re.compile(r"^[a-z][a-z'\-\.]*$")
 MEMBER_RE = re.compile(r"^([a-z][a-z'\-\.]*|@gpe|@person|@money)$")  # by entity type
 VERB_KEYS = {"code", "with", "obj", "target", "frame", "mode", "context", "conf", "passive", "id", "note",
-             "source", "if_negated"}
+             "source", "if_negated", "skip"}
 NOUN_KEYS = {"code", "target", "source", "frame", "mode", "context", "conf", "id", "note", "neg", "poss",
-             "skip"}
+             "skip", "cue", "unless"}
 
 
 class LexiconError(DataFileError):
@@ -78,6 +82,7 @@ class VerbPattern:
     origin: str
     source: str | None = None       # "cause": the source is the actor of the event noun ("died in X")
     neg_code: str | None = None     # the code when the verb is negated ("not honouring a truce" breaks it)
+    skip: bool = False              # a blocking entry: the use names no event ("contributed to this report")
 
     @property
     def specificity(self) -> int:
@@ -100,6 +105,8 @@ class NounPattern:
     neg: bool = False               # the noun says the act did not happen ("inaction")
     poss_target: bool = False       # "his arrest": the possessor undergoes the event
     skip: bool = False              # a blocking entry ("cardiac arrest" is no arrest)
+    cue: str | None = None          # class: applies only with a word of it in the sentence, or a target
+    unless: str | None = None       # class: does not apply with a word of it in the sentence
 
 
 @dataclass(slots=True)
@@ -371,7 +378,8 @@ class _Builder:
                     str(pid), lemma, words, obj, code, target, frame, spec.get("mode"),
                     self.context(path, ln, spec.get("context")), self.conf(path, ln, spec.get("conf")),
                     passive, f"{path.name}:{ln}", spec.get("source"),
-                    self.code(path, ln, spec["if_negated"]) if spec.get("if_negated") is not None else None))
+                    self.code(path, ln, spec["if_negated"]) if spec.get("if_negated") is not None else None,
+                    bool(spec.get("skip", False))))
 
     def _obj(self, path: Path, line: int, raw: Any) -> frozenset[str] | None:
         if raw is None:
@@ -434,9 +442,18 @@ class _Builder:
                     str(pid), parts[-1], tuple(parts[:-1]), code, target, source, frame,
                     spec.get("mode"), self.context(path, ln, spec.get("context")),
                     self.conf(path, ln, spec.get("conf")), f"{path.name}:{ln}", bool(spec.get("neg", False)),
-                    spec.get("poss", "source") == "target", bool(spec.get("skip", False))))
+                    spec.get("poss", "source") == "target", bool(spec.get("skip", False)),
+                    self._class(path, ln, key, spec.get("cue")),
+                    self._class(path, ln, key, spec.get("unless"))))
                 if spec.get("poss", "source") not in ("source", "target"):
                     self.fail(path, ln, f"noun {key!r}: poss must be source or target")
+
+    def _class(self, path: Path, line: int, key: str, raw: Any) -> str | None:
+        if raw is None:
+            return None
+        if not isinstance(raw, str) or raw not in self.lex.classes:
+            self.fail(path, line, f"noun {key!r}: cue/unless must name a class, got {raw!r}")
+        return raw
 
     def _modes(self, path: Path, raw: Any) -> None:
         if not raw:

@@ -13,7 +13,8 @@ SUBJ = ("nsubj", "nsubj:pass", "csubj", "expl")
 REL_PRONOUNS = frozenset({"who", "which", "that", "whom", "whose"})
 # verbs whose object, not subject, does the complement ("urged Iran to withdraw")
 OBJECT_CONTROL = frozenset({"urge", "ask", "order", "force", "persuade", "call", "tell", "encourage", "allow",
-                            "invite", "press", "pressure", "compel", "request", "instruct", "help", "enable"})
+                            "invite", "press", "pressure", "compel", "request", "instruct", "help", "enable",
+                            "prompt", "lead", "cause", "get", "oblige", "require"})
 
 
 def conjuncts(tok: Token) -> list[Token]:
@@ -64,6 +65,11 @@ def subjects_of(verb: Token, passive: bool) -> list[Token]:
         if head.i == t.i:
             break
         if dep == "xcomp":
+            if _is_passive(head):
+                # "the police were forced to open fire": the one made to act does it, not the agent
+                for c in head.children:
+                    if c.dep_ in ("nsubjpass", "nsubj:pass"):
+                        return [_resolve_relative(x) for x in conjuncts(c)]
             if head.lemma_.lower() in OBJECT_CONTROL:
                 for c in head.children:
                     if c.dep_ in ("dobj", "obj"):
@@ -153,7 +159,8 @@ def noun_phrase(head: Token, exclude: set[int] | frozenset[int] = frozenset()) -
         hi += 1
     doc = head.doc
     # "cease-fire", "al-Nusra": glue hyphenated pieces the parser left outside
-    while lo >= 2 and doc[lo - 1].text == "-" and not doc[lo - 1].whitespace_ and not doc[lo - 2].whitespace_:
+    while (lo >= 2 and doc[lo - 1].text == "-" and not doc[lo - 1].whitespace_ and not doc[lo - 2].whitespace_
+           and lo - 2 not in exclude):
         lo -= 2
     # trim punctuation and dangling words at the edges
     while lo < hi and (doc[lo].is_punct or doc[lo].dep_ == "case"):
