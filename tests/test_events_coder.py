@@ -248,3 +248,12 @@ def test_possessor_of_an_arrest_is_its_target(nlp, coder) -> None:
 def test_giving_money_is_economic_aid(nlp, coder) -> None:
     ev = main(code(nlp, coder, "Norway gave $5 million to the flood victims in Malawi."))
     assert ev.cameo == "071"
+
+
+def test_a_bombing_campaign_is_military_not_an_election(nlp, coder) -> None:
+    events = code(nlp, coder, "The air force has been carrying out a bombing campaign against rebel camps.")
+    bombing = [e for e in events if e.cameo.startswith("19")]
+    assert bombing, events
+    assert "military" in bombing[0].plover.context and "election" not in bombing[0].plover.context
+    vote = code(nlp, coder, "Opposition candidates accused the election commission of rigging the ballot.")
+    assert any("election" in e.plover.context for e in vote), vote

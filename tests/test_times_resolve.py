@@ -214,3 +214,17 @@ def test_works_on_a_doc_without_parse(resolver: TimeResolver) -> None:
     got = {t.text: t.value for t in resolver.find(doc, FRIDAY)}
     assert got == {"March 3, 2014": "2014-03-03", "last week": "2016-05"}
     assert resolver.find(spacy.blank("en")(""), FRIDAY) == []
+
+
+def test_a_time_in_a_relative_clause_on_another_noun_does_not_date_the_event(nlp: Language) -> None:
+    text = "The truce, which took effect in early March, is being violated by both armies."
+    doc = nlp(text)
+    resolver = TimeResolver()
+    pub = date(2019, 6, 14)
+    times = resolver.find(doc, pub)
+    assert [t.value for t in times] == ["2019-03"]
+    start = text.index("violated")
+    event = Event(id="e1", sentence_index=0, trigger=Span("violated", start, start + 8), source=None,
+                  target=None, cameo="196", quad_class=4, goldstein=-9.5, plover=Plover("ASSAULT"))
+    resolver.attach([event], times, doc, pub)
+    assert (event.date, event.date_source) == ("2019-06-14", "publication")

@@ -477,15 +477,27 @@ def _clause_time(trigger: Token, candidates: list[tuple[TimeExpr, Span]]) -> Tim
     return best
 
 
+def _describes_another_noun(anchor: Token, trigger: Token) -> bool:
+    """A time in a relative clause on some other noun is background for that noun:
+    in "the truce, which began in late February, is not being honored" February dates
+    the beginning, not the violation."""
+    if anchor.dep_ not in ("relcl", "acl") or anchor.head.i == trigger.i:
+        return False
+    return not (anchor.left_edge.i <= trigger.i <= anchor.right_edge.i)
+
+
 def _sentence_time(trigger: Token, candidates: list[tuple[TimeExpr, Span]]) -> TimeExpr | None:
     """A time elsewhere in the sentence: one on a verb the trigger's clause hangs from
     ("said Friday, '… we reject …'"), else the nearest — but never one inside a clause below the
-    trigger ("we suggest starting on May 25": May 25 dates the starting, not the suggestion)."""
+    trigger ("we suggest starting on May 25": May 25 dates the starting, not the suggestion),
+    nor one in a relative clause describing another noun."""
     ancestors = {a.i for a in trigger.ancestors}
     usable = []
     for t_expr, span in candidates:
         anchor = _clause_anchor(span.root)
         if anchor.i != trigger.i and trigger in anchor.ancestors:
+            continue
+        if _describes_another_noun(anchor, trigger):
             continue
         usable.append((t_expr, span, anchor.i in ancestors))
     if not usable:
