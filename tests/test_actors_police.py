@@ -104,3 +104,10 @@ def test_anti_government_protests_name_no_government(nlp: Language, resolver: Ac
     text = "Students staged anti-government protests in the capital on Monday."
     a = resolver.resolve(nlp(text), DAY)
     assert not [m for m in a.mentions if m.sector == "GOV"], [(m.text, m.code) for m in a.mentions]
+
+
+@pytest.mark.parametrize("phrase", ["police sentries", "a police squad", "a police contingent"])
+def test_a_posted_detail_of_police_is_cop(nlp: Language, resolver: ActorResolver, phrase: str) -> None:
+    text = f"vadodara: on tuesday {phrase} reached the spot after a clash near the bus stand."
+    a = analyse(nlp, resolver, text)
+    assert sector_at(a, text, phrase) == "COP", [(m.text, m.code) for m in a.mentions]

@@ -234,3 +234,79 @@ def test_coaches_booked_for_pilgrims_are_no_arrest(nlp, resolver, coder) -> None
 ])
 def test_booked_for_an_offence_is_an_arrest(nlp, resolver, coder, text) -> None:
     assert [e for e in code(nlp, resolver, coder, text) if e.cameo == "173"], text
+
+
+# -- killings told without an auxiliary or through a quantity word -----------------------------------
+@pytest.mark.parametrize("text", [
+    "two killed in police firing at the railway crossing on monday.",
+    "three youths killed in police firing at the market were buried on tuesday.",
+    "some 30 were killed in about 400 rounds of firing by the police.",
+    "most of the people killed in the police firing were labourers.",
+])
+def test_victims_of_police_firing_are_targets_and_police_the_source(nlp, resolver, coder, text) -> None:
+    kills = [e for e in code(nlp, resolver, coder, text) if e.cameo[:2] in ("18", "19", "20")]
+    assert kills and all(e.source is not None and e.source.sector == "COP" for e in kills), text
+    assert all(e.target is None or e.target.sector != "COP" for e in kills)
+
+
+def test_policemen_killed_in_a_headline_are_victims_not_killers(nlp, resolver, coder) -> None:
+    evs = code(nlp, resolver, coder, "4 policemen and 3 civilians also killed.")
+    kills = [e for e in evs if e.cameo[:2] in ("18", "19", "20")]
+    assert kills and not by_police(kills, "1") and not by_police(kills, "2")
+    assert any(e.target is not None and e.target.sector == "COP" for e in kills)
+
+
+def test_policemen_who_kill_stay_the_source(nlp, resolver, coder) -> None:
+    evs = code(nlp, resolver, coder, "four policemen killed two armed robbers in an encounter.")
+    kills = by_police(evs, "18") + by_police(evs, "19")
+    assert [e for e in kills if e.target is not None and "robbers" in e.target.text]
+
+
+# -- inaction: refusals, inability, watching --------------------------------------------------------
+@pytest.mark.parametrize("text", [
+    "the police refused to register a complaint against the councillor.",
+    "the local police have not been able to arrest the named kidnappers.",
+    "the police could not control the mob that set the shops on fire.",
+    "the constables could do little to stop the looting.",
+    "the houses were looted with the police twiddling their thumbs.",
+    "the policemen on duty simply watched as the mob looted the shops.",
+    "the police team ran away when the mob attacked the house.",
+    "the inaction of the local police angered the villagers.",
+    "the policemen on duty did not act against the stone-pelting mob.",
+])
+def test_police_inaction_phrasings_are_negated_police_events(nlp, resolver, coder, text) -> None:
+    evs = code(nlp, resolver, coder, text)
+    assert [e for e in evs if e.negated and e.source is not None and e.source.sector == "COP"], text
+
+
+def test_refusing_a_cooperative_act_stays_a_rejection(nlp, resolver, coder) -> None:
+    evs = code(nlp, resolver, coder, "The government refused to release the prisoners.")
+    assert any(e.cameo.startswith("12") and not e.negated for e in evs)
+
+
+def test_able_to_arrest_is_an_arrest(nlp, resolver, coder) -> None:
+    evs = code(nlp, resolver, coder, "the police were able to arrest the gang leader on sunday.")
+    assert by_police(evs, "173")
+
+
+def test_could_without_negation_stays_hypothetical(nlp, resolver, coder) -> None:
+    evs = code(nlp, resolver, coder, "The army could attack the town at any time.")
+    assert not [e for e in evs if e.cameo.startswith("19")]
+
+
+# -- ordinary police actions ----------------------------------------------------------------------
+@pytest.mark.parametrize("text, prefix", [
+    ("the stolen jewellery has been recovered by the police.", "1711"),
+    ("the police took the three youths into custody on friday.", "173"),
+    ("the police acted against the rioters in the old city.", "15"),
+    ("the police contained the violence within two hours.", "15"),
+    ("the district police launched a manhunt for the escaped convicts.", "15"),
+    ("policemen chased the raiders into the temple complex.", "15"),
+])
+def test_ordinary_police_actions_are_coded_with_police_as_source(nlp, resolver, coder, text, prefix) -> None:
+    assert by_police(code(nlp, resolver, coder, text), prefix), text
+
+
+def test_acting_as_a_mediator_is_no_police_action(nlp, resolver, coder) -> None:
+    evs = code(nlp, resolver, coder, "the retired inspector acted as a mediator between the two families.")
+    assert not [e for e in evs if e.cameo.startswith("15")]

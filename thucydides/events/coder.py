@@ -37,6 +37,14 @@ JOINT_WORDS = frozenset({"joint", "jointly", "together", "combined", "coordinate
 # roots whose events are actions taken; the rest are verbal
 CONFLICT_ROOTS = frozenset({"14", "15", "16", "17", "18", "19", "20"})
 COOP_ROOTS = frozenset({"03", "04", "05", "06", "07", "08"})
+PLACE_ENTS = ("GPE", "LOC", "FAC")
+FORCE_ROOTS = frozenset({"18", "19", "20"})  # force used on someone: the object undergoes it
+
+
+def hit_root(code: str) -> str:
+    return code[:2]
+REFUSE_LEMMAS = frozenset({"refuse", "decline"})
+COERCIVE_ROOTS = frozenset({"11", "15", "17", "18", "19", "20"})
 WITHDRAW_CODES = frozenset({"087", "161", "166"})  # first three digits: 0874, 161, 166x
 MONEY_WORDS = frozenset({"money", "fund", "funding", "loan", "grant", "credit", "dollar", "euro", "pound",
                          "investment", "cash", "million", "billion", "aid", "assistance"})
@@ -196,6 +204,17 @@ class EventCoder:
                         return inner
             if parts is not None:
                 sub = self._analyse_noun(lobj, depth + 1, allow_alone=True)
+                if sub is None and lobj.lemma_.lower() in self.lex.classes.get("EFFORT_HEADS", ()):
+                    # "launched a mediation effort between X and Y": the compound names the event,
+                    # the head noun ("effort", "bid") carries its prepositions
+                    named = next((c for c in lobj.children if c.dep_ == "compound" and c.pos_ == "NOUN"
+                                  and not self._empty_noun(c)), None)
+                    if named is not None:
+                        sub = self._analyse_noun(named, depth + 1, allow_alone=True)
+                        if sub is not None:
+                            sub.consumed.add(named.i)
+                            sub.target_tok = sub.target_tok or _target_by_preps(
+                                lobj, _noun_targets(self.lex, named))
                 if sub is not None:
                     sub.head = tok
                     sub.support = tok
@@ -205,6 +224,12 @@ class EventCoder:
                     sub.lemma = f"{lemma} {sub.lemma}"
                     sub.noun = False
                     sub.conf = max(sub.conf, 0.6)
+                    recipient = _recipient(tok)
+                    if (recipient is not None and self._actorish(recipient)
+                            and not self._actorish(sub.target_tok)):
+                        # "gave Putin a warning", "issued a warning to the army": the one it
+                        # is handed to is the target, not what the warning is about
+                        sub.target_tok = recipient
                     if sub.target_tok is None:
                         preps = _noun_targets(self.lex, lobj)
                         sub.target_tok = _target_by_preps(tok, preps) or _object_prep(lobj, preps)
@@ -227,6 +252,10 @@ class EventCoder:
                 left = _object_prep(obj, ("from",), depth=1)
             if left is not None and _usable(left) and left.pos_ in ("PROPN", "NOUN"):
                 hit.target_tok = left
+        if hit.code[:2] == "15" and (hit.target_tok is None or self._own_forces(hit.target_tok)):
+            # "deployed 300 troops to Mali", "mobilised the army for an assault on X": the troops
+            # are the instrument; where or against whom they go is the target
+            hit.target_tok = self._destination(tok, obj)
         if tok.dep_ == "amod" and tok.tag_ == "VBN" and any(
                 p.conf > 0 for p in self.lex.nouns.get(tok.head.lemma_.lower(), ())):
             # "an Egypt-Qatar-brokered truce": the words glued on by hyphens did it (not in
@@ -263,6 +292,11 @@ class EventCoder:
         if sub is not None and sub.negated and frame in ("intent", "keep"):
             # "promised not to attack": intent of not doing harm; keep it simple and drop the event
             hit.negated = True
+        if (frame == "reject" and sub is not None and not sub.noun and hit.lemma in REFUSE_LEMMAS
+                and sub.code[:2] in COERCIVE_ROOTS):
+            # "the police refused to register a case": CAMEO has no refusal of a coercive act;
+            # the act is coded as not done
+            frame = "fail"
         if frame == "fail":
             hit.negated = True
         new = self.lex.recode(frame, sub.code if sub else None)
@@ -377,12 +411,18 @@ class EventCoder:
             if t is None and obj is not None:
                 t = _object_prep(obj, (p.target,))  # "sent supplies and doctors to Nepal"
             if t is not None or obj is None or p.obj is None:
+                if t is None:
+                    # "imposed a curfew in the city", "surrendered in Congo": nobody named on the
+                    # receiving end, so the place acted on
+                    return _place_target(tok) or (_place_target(obj) if obj is not None else None)
                 return t if _usable(t) else None
             # "imposed sanctions today against Russia": another preposition names the target
         preps = [m for m in matched if m.dep_ in ("prep", "agent", "dative")]
         if p.target is None and preps:
             pobj = [c for c in preps[-1].children if c.dep_ in ("pobj", "pcomp") and c not in matched]
             if pobj and _usable(pobj[0]):
+                if obj is not None and self._actorish(obj) and not self._actorish(pobj[0]):
+                    return obj  # "pushed Iraq for a constitution": pushed is Iraq, not the constitution
                 return pobj[0]
         if obj is not None and self._actorish(obj):
             return obj  # "expel the ambassador", "arrest three men"
@@ -393,6 +433,17 @@ class EventCoder:
             t = _object_prep(obj, noun_preps, depth=1) or _target_by_preps(tok, ("against", "on", "to"))
             if t is not None:
                 return t
+            owner = _possessor(obj)
+            if owner is not None and owner.pos_ != "PRON" and self._actorish(owner):
+                return obj  # "defended Germany's decision": the decision of the one named
+            t = self._about(tok, obj)
+            if t is not None:
+                return t
+        if (obj is not None and p.obj is None and hit_root(p.code) in FORCE_ROOTS
+                and obj.ent_type_ not in NOT_ACTOR_ENTS and obj.pos_ in ("NOUN", "PROPN")):
+            # "pounded the rebel camps with heavy artillery": force lands on its object; "with"
+            # names the weapon
+            return obj
         # "returned the monkeys to Congo", "express concern over X", "open fire on X"
         for prep in ("to", "against", "on", "at", "with", "into", "over"):
             t = _shared_prep_object(tok, prep) if obj is None else find_prep_object(tok, prep)
@@ -401,6 +452,61 @@ class EventCoder:
         if obj is not None and p.obj is None and obj.ent_type_ not in ("DATE", "TIME", "PERCENT"):
             return obj
         return _place_target(tok) or (_place_target(obj) if obj is not None else None)
+
+    def _about(self, verb: Token, obj: Token) -> Token | None:
+        """Whom an attitude is about when a clause says it: "voiced hope that the new government
+        will help", "expressed pessimism about bringing the standoff to an end"."""
+        for c in [*obj.children, *verb.children]:
+            if c.i < obj.i:
+                continue
+            if c.dep_ in ("acl", "ccomp") and c.pos_ in ("VERB", "AUX"):
+                for g in c.children:
+                    if g.dep_ in ("nsubj", "nsubjpass") and g.pos_ != "PRON" and g.i < c.i and _usable(g):
+                        return g
+            if c.dep_ == "prep" and c.lower_ in ("about", "over", "on", "at", "for") and c.head.i == obj.i:
+                for g in c.children:
+                    if g.dep_ == "pcomp" and g.pos_ == "VERB":
+                        for o in g.children:
+                            if o.dep_ in ("dobj", "obj") and _usable(o):
+                                return o
+        return None
+
+    def _named_or_place(self, tok: Token | None) -> bool:
+        """A proper name or a place ("the airport", "the town"): a target worth keeping even
+        when the actor layer has no code for it."""
+        if tok is None:
+            return False
+        tok = resolve_relative(tok)
+        return (tok.pos_ == "PROPN" or tok.tag_ in ("PRP", "PRP$")  # "her arrest": someone, unresolved
+                or tok.ent_type_ in ("GPE", "LOC", "FAC", "ORG", "PERSON", "NORP")
+                or tok.lemma_.lower() in self.lex.classes.get("PLACES", ()))
+
+    def _own_forces(self, tok: Token) -> bool:
+        """Troops, police, warships: the armed means of whoever moves them."""
+        return tok.lemma_.lower() in self.lex.classes.get("TROOPS", ()) or tok.lower_ in self.lex.classes.get(
+            "TROOPS", ())
+
+    def _destination(self, verb: Token, obj: Token | None) -> Token | None:
+        """Where forces are sent, or whom they face: 'to Mali', 'into the region', 'in Crimea',
+        'for an offensive against X' (through a noun that is no actor: the mission, the assault)."""
+        preps = ("to", "into", "against", "toward", "towards", "in", "for", "on")
+        anchors = [verb] + ([obj] if obj is not None else [])
+        for anchor in anchors:
+            for c in anchor.children:
+                if c.dep_ != "prep" or c.lower_ not in preps:
+                    continue
+                for g in c.children:
+                    if g.dep_ != "pobj" or not _usable(g):
+                        continue
+                    if self._actorish(g) or g.ent_type_ in PLACE_ENTS:
+                        return g
+                    inner = _object_prep(g, ("against", "on", "in", "to", "into"), depth=2)
+                    if inner is not None and (self._actorish(inner) or inner.ent_type_ in PLACE_ENTS):
+                        return inner
+                    if (c.lower_ in ("to", "into") and g.pos_ == "NOUN"
+                            and g.lemma_.lower() in self.lex.classes.get("PLACES", ())):
+                        return g  # "sent troops to the area"
+        return None
 
     def _actorish(self, tok: Token | None) -> bool:
         if tok is None:
@@ -426,12 +532,17 @@ class EventCoder:
             negated = any(c.dep_ == "neg" for c in v.head.children)
         if hit.frame_head is not None:
             negated = negated or any(c.dep_ == "neg" for c in hit.frame_head.children)
+        if not negated and v.dep_ == "xcomp":
+            negated = _negated_governor(v, self.lex.implicative)
         reported = _under_report(v)
         conditional = _conditional(v)
         if conditional:
             hit.modality = "hypothetical"
             return
-        if auxes & HYPO_AUX and not (reported and auxes & {"would", "'d"}):
+        # "the police could not stop the mob", "could do little": a past inability is a fact of
+        # inaction, not a possibility
+        inability = "could" in auxes and (negated or "fail" in hit.frames)
+        if auxes & HYPO_AUX and not (reported and auxes & {"would", "'d"}) and not inability:
             hit.modality = "hypothetical"
             return
         future = bool(auxes & FUTURE_AUX) or (reported and bool(auxes & {"would", "'d"})) or (
@@ -525,6 +636,7 @@ class EventCoder:
         except KeyError:
             return []
         src_heads, tgt_heads = self._roles(hit, actors)
+        tgt_heads = [self._clause_target(t) for t in tgt_heads]
         src_heads, tgt_heads = self._expand_heads(src_heads, actors), self._expand_heads(tgt_heads, actors)
         self._trigger_ids = {t.i for t in hit.trigger} | {hit.head.i} | hit.consumed
         # "Russia-U.S.-brokered": each country its own actor, not one phrase
@@ -549,6 +661,11 @@ class EventCoder:
                     t = None
                 src = self._actor(s, actors)
                 tgt = self._actor(t, actors)
+                if tgt is not None and not tgt.code and hit.rank != "main" and not self._named_or_place(t):
+                    # a side event (a relative or purpose clause, an event noun in another's phrase)
+                    # keeps only a target that names someone or somewhere: "to meet security
+                    # challenges", "to stop possible military action" aim at things, not at anyone
+                    tgt = None
                 c = conf + (0.05 if src and src.code else 0) + (0.05 if tgt and tgt.code else 0)
                 out.append(Event(
                     id="", sentence_index=si, trigger=trig, source=src, target=tgt, cameo=hit.code,
@@ -591,6 +708,16 @@ class EventCoder:
             sources = subjects_of(head, passive)
             if hit.source_tok is not None and not sources:
                 sources = conjuncts(hit.source_tok)
+            if (sources and not passive and hit.code[:2] in ("18", "19", "20")
+                    and (head.tag_ == "VBN" or (head.tag_ == "VBD" and hit.lemma in HARM_VERBS))
+                    and not any(c.dep_ in ("aux", "auxpass", "dobj") for c in head.children)
+                    and (sources[0].pos_ == "NUM" or any(c.dep_ == "nummod" for c in sources[0].children))):
+                # "two killed in police firing", "4 policemen also killed": a reduced passive (no
+                # auxiliary, no object) whose subject, a number of people, suffers the act; the
+                # doer is the event noun's actor, if one is named
+                cause = self._cause_actor(head, actors)
+                hit.target_tok = sources[0]
+                sources = [cause] if cause is not None else []
             if not sources and (passive or head.tag_ == "VBN" or head.lemma_ in ("die", "perish")):
                 # "two were killed in police firing": the actor of the event noun acts
                 cause = self._cause_actor(head, actors)
@@ -610,6 +737,22 @@ class EventCoder:
         elif not hit.noun and _is_passive(head) and hit.support is None:
             targets = objects_of(head, passive=True)
         return sources, targets
+
+    def _clause_target(self, tok: Token) -> Token:
+        """'reiterated its commitment to support the police', 'its demand that the US ease sanctions':
+        a thing whose clause names an actor is aimed at that actor (the clause's subject, else
+        its object), as annotators mark it."""
+        if self._actorish(tok) or any(c.dep_ == "poss" and c.pos_ != "PRON" for c in tok.children):
+            return tok  # "Trump's decision to recognise …": the decision of someone named is marked
+        for c in tok.children:
+            if c.dep_ != "acl" or c.i < tok.i or not any(
+                    g.dep_ in ("aux", "mark", "nsubj") and g.i < c.i for g in c.children):
+                continue
+            for deps in (("nsubj",), ("dobj", "obj")):
+                for g in c.children:
+                    if g.dep_ in deps and g.pos_ != "PRON" and self._actorish(g):
+                        return g
+        return tok
 
     def _expand_heads(self, heads: list[Token], actors: ActorAnalysis) -> list[Token]:
         """Actor heads as annotators list them.
@@ -652,11 +795,23 @@ class EventCoder:
         for c in verb.children:
             if c.dep_ == "prep" and c.lower_ in ("in", "during", "by", "to"):
                 for g in c.children:
+                    if g.dep_ == "pcomp" and g.lemma_.lower() in self.lex.verbs:
+                        # "died in police firing" parsed as a clause: "police" is the firing's subject
+                        doer = next((s for s in g.children if s.dep_ == "nsubj" and self._actorish(s)), None)
+                        if doer is not None:
+                            return doer
+                        continue
                     if g.dep_ != "pobj":
                         continue
-                    if g.lemma_.lower() in self.lex.nouns:
-                        by = _target_by_preps(g, ("by",))
-                        return by or _possessor(g) or self._modifier_actor(g, actors)
+                    if g.lower_ in ("which", "whom") and verb.dep_ == "relcl" and verb.head.i != verb.i:
+                        g = verb.head  # "the police firing in which two were killed"
+                    g = _through_quantity(g)  # "killed in 500 rounds of firing by the police"
+                    if g.lemma_.lower() in self.lex.nouns or g.lower_ in self.lex.nouns:
+                        doer = (_target_by_preps(g, ("by",)) or _possessor(g)
+                                or self._modifier_actor(g, actors))
+                        if doer is not None:
+                            return doer
+                        continue  # "killed in stone-pelting while another in police firing": look on
                     if self._actorish(g) and self._act_after(g) is not None:
                         return g
         return None
@@ -664,11 +819,15 @@ class EventCoder:
     def _act_after(self, tok: Token) -> Token | None:
         """Lower-case reports parse "in police firing" as pobj "police" with "firing" hanging
         off it (acl): the actor word right before an event word is that event's doer."""
-        for k in tok.children:
-            if k.i == tok.i + 1 and k.dep_ in ("acl", "relcl", "appos"):
-                lemma = k.lemma_.lower()
-                if lemma in self.lex.verbs or lemma in self.lex.nouns or k.lower_ in self.lex.nouns:
-                    return k
+        if tok.i + 1 >= len(tok.doc):
+            return None
+        # the event word hangs on the actor word, or on the phrase around it ("people killed in
+        # police firing": "firing" on "people")
+        k = tok.doc[tok.i + 1]
+        if k.dep_ in ("acl", "relcl", "appos") and (k.head.i == tok.i or k.tag_ in ("VBG", "NN")):
+            lemma = k.lemma_.lower()
+            if lemma in self.lex.verbs or lemma in self.lex.nouns or k.lower_ in self.lex.nouns:
+                return k
         return None
 
     def _actor(self, tok: Token | None, actors: ActorAnalysis) -> EventActor | None:
@@ -1053,8 +1212,16 @@ def _phrase_tokens(verb: Token) -> set[int]:
     while stack:
         t = stack.pop()
         out.add(t.i)
-        stack.extend(c for c in t.children if c.dep_ not in ("relcl", "ccomp", "advcl", "parataxis"))
+        stack.extend(c for c in t.children if c.dep_ not in ("relcl", "ccomp", "advcl", "parataxis")
+                     and not _absolute(c))
     return out
+
+
+def _absolute(tok: Token) -> bool:
+    """'with the police looking on': a clause with its own subject after with/without tells its
+    own event, not part of the main verb's phrase."""
+    return (tok.dep_ == "pcomp" and tok.pos_ in ("VERB", "AUX") and tok.head.lower_ in ("with", "without")
+            and any(c.dep_ == "nsubj" for c in tok.children))
 
 
 def _purpose(tok: Token) -> Token | None:
@@ -1112,6 +1279,18 @@ def _place_target(tok: Token) -> Token | None:
     return None
 
 
+def _recipient(verb: Token) -> Token | None:
+    """Whom a verb hands something to: the indirect object or 'to X' ("gave Putin a warning")."""
+    for c in verb.children:
+        if c.dep_ == "dative":
+            if c.pos_ in ("PROPN", "NOUN", "PRON"):
+                return c
+            for g in c.children:
+                if g.dep_ == "pobj":
+                    return g
+    return _target_by_preps(verb, ("to",))
+
+
 def _has_ccomp(tok: Token) -> bool:
     return any(c.dep_ == "ccomp" for c in tok.children)
 
@@ -1132,6 +1311,37 @@ def _noun_targets(lex: Lexicon, noun: Token, default: tuple[str, ...] = ("on", "
     for p in lex.nouns.get(noun.lemma_.lower(), ()):
         return p.target
     return default
+
+
+# transitive harm verbs: with a number of people as subject and no object, no auxiliary, a
+# headline's "4 policemen also killed" is passive even when tagged as a past tense
+HARM_VERBS = frozenset({"kill", "injure", "wound", "hurt", "murder", "lynch", "massacre", "slaughter",
+                        "behead", "stab", "shoot"})
+QUANTITY_HEADS = frozenset({"round", "rounds", "spell", "burst", "volley", "hail", "incident", "incidents"})
+
+
+def _through_quantity(tok: Token) -> Token:
+    """'rounds of firing', 'incidents of stabbing': the event noun behind a quantity head."""
+    if tok.lemma_.lower() not in QUANTITY_HEADS and tok.lower_ not in QUANTITY_HEADS:
+        return tok
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ == "of":
+            for g in c.children:
+                if g.dep_ in ("pobj", "pcomp"):
+                    return g
+    return tok
+
+
+def _negated_governor(verb: Token, implicative: frozenset[str]) -> bool:
+    """'have not been able to arrest', 'did not manage to stop': the negation of the governing
+    ability or implicative word falls on its complement."""
+    gov = verb.head
+    lemma = gov.lemma_.lower()
+    if lemma in ("able", "unable") and gov.dep_ == "acomp":
+        gov = gov.head
+    elif lemma not in implicative or lemma == "fail":
+        return False
+    return any(c.dep_ == "neg" for c in gov.children)
 
 
 def _possessor(tok: Token) -> Token | None:

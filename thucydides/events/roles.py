@@ -9,6 +9,7 @@ from thucydides.nlp import doc_text
 # children that are not part of an actor phrase as annotators mark it
 # ("another fighter who had fought …" -> "another fighter"; "Mawarire, a critic of …" -> "Mawarire")
 NP_DROP = frozenset({"relcl", "conj", "cc", "appos", "punct", "advcl", "parataxis", "acl:relcl", "dep"})
+PRE_MODIFIERS = frozenset({"amod", "compound", "nmod", "poss", "nummod"})
 SUBJ = ("nsubj", "nsubj:pass", "csubj", "expl")
 REL_PRONOUNS = frozenset({"who", "which", "that", "whom", "whose"})
 # verbs whose object, not subject, does the complement ("urged Iran to withdraw")
@@ -138,6 +139,26 @@ def find_prep_object(verb: Token, prep: str) -> Token | None:
     return None
 
 
+def _np_drop(head: Token, parent: Token, child: Token) -> bool:
+    """Is `child` (of `parent`, inside the phrase of `head`) left out of the actor phrase?"""
+    dep = child.dep_
+    if dep in ("conj", "cc") and parent.i < head.i and parent.dep_ in PRE_MODIFIERS:
+        # "civilian and military targets", "Armenian state and media websites": a coordinated
+        # modifier belongs to the one phrase; coordinated heads are separate actors
+        return False
+    if dep in NP_DROP:
+        return True
+    if dep == "acl" and parent.i == head.i and child.i > head.i and any(
+            g.dep_ in ("aux", "mark", "nsubj", "nsubjpass") and g.i < child.i for g in child.children):
+        # "the decision to send more troops", "the suggestion that Europe would follow": the clause
+        # says what the decision is; a participle stays ("those affected in Yemen")
+        return True
+    if dep == "prep" and child.i > head.i and any(
+            g.dep_ == "pobj" and g.ent_type_ in ("DATE", "TIME") for g in child.children):
+        return True  # "the families … last month", "the shrine … in June 2017": when, not who
+    return dep == "npadvmod" and child.ent_type_ in ("DATE", "TIME") and child.i > head.i
+
+
 def noun_phrase(head: Token, exclude: set[int] | frozenset[int] = frozenset()) -> tuple[int, int, str]:
     """Character span of the phrase headed by `head`, as an annotator would mark the actor.
 
@@ -148,7 +169,7 @@ def noun_phrase(head: Token, exclude: set[int] | frozenset[int] = frozenset()) -
     while stack:
         t = stack.pop()
         for c in t.children:
-            if c.dep_ in NP_DROP or c.i in exclude:
+            if c.i in exclude or _np_drop(head, t, c):
                 continue
             keep.add(c.i)
             stack.append(c)
