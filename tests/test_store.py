@@ -385,3 +385,12 @@ def test_reader_in_the_same_process_as_the_writer_shares_it(store_path: Path) ->
         writer.add_documents([make_doc("a1", [make_event(0, "RUS", "USA")])])
         with EventStore(store_path, read_only=True) as reader:
             assert reader.count("events") == 1
+
+
+def test_undated_look_alikes_in_different_articles_stay_separate(store_path: Path) -> None:
+    one = make_doc("u1", [make_event(1, "RUS", "USA", "040")], date=None)
+    two = make_doc("u2", [make_event(1, "RUS", "USA", "040")], date=None)
+    with EventStore(store_path) as store:
+        store.add_documents([one, two])
+        clusters = store.sql("SELECT num_articles FROM event_clusters ORDER BY cluster_id")
+    assert clusters["num_articles"].tolist() == [1, 1]

@@ -71,10 +71,14 @@ def location_key(event: Event) -> str:
     return "n" + (loc.name or loc.text or "").strip().lower()
 
 
-def cluster_key(event: Event, day: date | None) -> str:
+def cluster_key(event: Event, day: date | None, article_id: str) -> str:
+    # Without a day nothing says two reports are the same happening: an undated event
+    # stays its own cluster instead of absorbing every undated look-alike in the store.
+    if day is None:
+        return f"undated|{article_id}|{event.id}"
     src = event.source.code if event.source and event.source.code else ""
     tgt = event.target.code if event.target and event.target.code else ""
-    return "|".join((day.isoformat() if day else "", src, tgt, event.cameo, location_key(event)))
+    return "|".join((day.isoformat(), src, tgt, event.cameo, location_key(event)))
 
 
 def _source_key(doc: Document) -> str | None:
@@ -191,7 +195,7 @@ def flatten(docs: Sequence[Document], texts: dict[str, str], stored_at: datetime
 
 def _add_event(out: dict[str, _Columns], article_id: str, e: Event, pub: date | None) -> None:
     day = event_day(e.date, pub)
-    key = cluster_key(e, day)
+    key = cluster_key(e, day, article_id)
     src, tgt, loc = e.source, e.target, e.location
     code = e.cameo or ""
     out["events"].add(
