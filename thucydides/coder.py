@@ -12,6 +12,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from spacy.tokens import Doc
 
@@ -82,14 +83,16 @@ class Coder:
         )
 
     # -- many articles ---------------------------------------------------
-    def code_many(self, articles: Iterable[Article | Reject], workers: int = 1,
+    def code_many(self, articles: Iterable[Article | Reject | dict[str, Any] | str], workers: int = 1,
                   batch_size: int = BATCH_SIZE) -> Iterator[Document | Reject]:
-        """Code a stream in input order. Rejects pass through; an article that fails
-        inside the coder becomes a Reject instead of stopping the stream."""
+        """Code a stream in input order: `Article`s, input records (dicts in the FORMAT.md
+        input shape) or plain texts. Rejects pass through; a bad record or an article that
+        fails inside the coder becomes a Reject instead of stopping the stream."""
+        items = (_as_article(item, n) for n, item in enumerate(articles, start=1))
         if workers <= 1:
-            yield from self._code_stream(articles, batch_size)
+            yield from self._code_stream(items, batch_size)
             return
-        yield from _code_in_processes(articles, workers, self.actor_files, self.pattern_files, batch_size)
+        yield from _code_in_processes(items, workers, self.actor_files, self.pattern_files, batch_size)
 
     def _code_stream(self, items: Iterable[Article | Reject], batch_size: int) -> Iterator[Document | Reject]:
         for batch in chunked(items, batch_size):
@@ -112,6 +115,18 @@ class Coder:
             where = traceback.extract_tb(exc.__traceback__)[-1]
             return Reject(article.origin, f"coder error: {type(exc).__name__}: {exc} "
                           f"(at {os.path.basename(where.filename)}:{where.lineno})", article.id)
+
+
+def _as_article(item: Article | Reject | dict[str, Any] | str, n: int) -> Article | Reject:
+    from thucydides.ingest import article_from_record
+
+    if isinstance(item, (Article, Reject)):
+        return item
+    if isinstance(item, str):
+        item = {"text": item}
+    if isinstance(item, dict):
+        return article_from_record(item, f"<item {n}>", default_id=f"doc-{n}")
+    return Reject(f"<item {n}>", f"expected an Article, a record dict or a text, got {type(item).__name__}")
 
 
 # -- worker processes -------------------------------------------------------
