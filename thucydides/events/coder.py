@@ -39,6 +39,10 @@ CONFLICT_ROOTS = frozenset({"14", "15", "16", "17", "18", "19", "20"})
 COOP_ROOTS = frozenset({"03", "04", "05", "06", "07", "08"})
 PLACE_ENTS = ("GPE", "LOC", "FAC")
 FORCE_ROOTS = frozenset({"18", "19", "20"})  # force used on someone: the object undergoes it
+# codes a flood or an accident cannot do: threats, protests, force, coercion (see nonagents.yaml)
+NON_AGENT_ROOTS = frozenset({"13", "14", "15", "16", "17", "18", "19", "20"})
+# "died in / from / during / after a flood", "killed due to the collapse", "by lightning"
+CAUSE_PREPS = frozenset({"in", "by", "from", "during", "after", "following", "due", "because", "amid", "of"})
 
 
 def hit_root(code: str) -> str:
@@ -123,6 +127,9 @@ class EventCoder:
             if not hit.noun:
                 consumed |= _phrase_tokens(hit.support or hit.head)
             hits.append(hit)
+        # harm done by a flood, an accident, a bus or a gas cylinder is no political event; its
+        # words stay consumed so that "explosion" in "a gas explosion killed five" is not coded alone
+        hits = [h for h in hits if not self._non_agent(h, lemmas)]
         out: list[Event] = []
         seen: set[tuple[str, int | None, int | None]] = set()
         live: list[Hit] = []
@@ -131,6 +138,10 @@ class EventCoder:
             if hit.modality == "hypothetical" and not self._obligation(hit):
                 continue  # not coded as having happened (see README of the events package)
             hit.code = self._refine(hit, lemmas)
+            if hit.code[:2] == "15" and self._disaster_relief(lemmas):
+                # "troops were deployed for rescue work after the earthquake": aid, not a show of force
+                hit.code = "073"
+                hit.rule += "+relief"
             hit.rank = _rank(hit)
             live.append(hit)
         # "X said Y must do Z" was turned into X's appeal to Y: the bare statement goes
@@ -161,7 +172,8 @@ class EventCoder:
         return None
 
     def _analyse_verb(self, tok: Token, depth: int) -> Hit | None:
-        lemma = tok.lemma_.lower()
+        # the lexicon's own lemma where the sm model's is another word ("raped" -> "rap")
+        lemma = self.lex.lemmas.get(tok.lower_) or tok.lemma_.lower()
         pats = self.lex.verbs.get(lemma)
         passive = _is_passive(tok)
         best: VerbPattern | None = None
@@ -518,6 +530,127 @@ class EventCoder:
             return True  # "the Iraqi government", "the lecturers": the actor layer knows them
         lemma = tok.lemma_.lower()
         return any(lemma in self.lex.classes.get(c, ()) for c in ACTOR_CLASSES)
+
+    # -- harm without a political doer ----------------------------------------------------------
+    def _non_agent(self, hit: Hit, lemmas: set[str]) -> bool:
+        """Harm done by a natural force, an accident, a vehicle, a disease or a thing
+        (nonagents.yaml): "an earthquake killed 200", "seven died in a road accident", "four
+        were killed when the building collapsed", "the bus plunged into a gorge, killing 25".
+        CAMEO has no code for it, so the hit is dropped. Fires, explosions, vehicles and
+        accident verbs count only in a sentence with no weapon, attacker or arson word: "a bomb
+        explosion", "a fire set by rioters" stay attacks."""
+        if hit.code[:2] not in NON_AGENT_ROOTS:
+            return False
+        marks = self.lex.classes["ATTACK_MARKS"]
+        # "Militants" tagged as a name keeps its plural as lemma
+        armed = not lemmas.isdisjoint(marks) or any(w[:-1] in marks for w in lemmas if w.endswith("s"))
+        if hit.noun:
+            return self._non_agent_word(hit.head, armed, doer=False)  # "a gas explosion at a mine"
+        head = hit.support or hit.head
+        passive = _is_passive(head)
+        doers = subjects_of(head, passive) if not hit.victim_subject else []
+        if not doers and hit.source_tok is not None:
+            doers = conjuncts(hit.source_tok)
+        if (not doers and head.dep_ == "acl" and head.head.pos_ in ("NOUN", "PROPN")
+                and any(c.dep_ in ("dobj", "obj") for c in head.children)):
+            doers = [head.head]  # a headline parsed as a phrase: "earthquake killed 200 people"
+        if (head.lemma_.lower() in self.lex.classes["BLAST_VERBS"] and not armed and not passive
+                and not any(c.dep_ in ("dobj", "obj") for c in head.children)
+                and not any(self._actorish(d) for d in doers)):
+            # "a gas cylinder exploded", "the boiler blew up": something went off, nobody is named
+            # to have set it off ("a plot to blow up the airport", "the bridge was blown up": someone's act)
+            return True
+        if any(self._non_agent_word(d, armed) for d in doers):
+            return True  # "floods destroyed homes", "hit by a truck"
+        if (head.dep_ in ("advcl", "conj") and self._accident_clause(head.head, armed)
+                and not any(c.dep_ in ("nsubj", "nsubjpass") for c in head.children)):
+            return True  # "the boat capsized, killing 12"
+        reduced = head.tag_ in ("VBN", "VBD") and not any(
+            c.dep_ in ("aux", "auxpass", "dobj") for c in head.children)  # "30 killed in floods"
+        victim = hit.victim_subject or passive or not doers or (
+            reduced and (doers[0].pos_ == "NUM" or any(c.dep_ == "nummod" for c in doers[0].children)))
+        if not victim:
+            return False  # a doer that is someone: "rebels attacked the town after the floods"
+        # nobody did it: what it came from ("died in a road accident", "killed when the wall fell");
+        # an act named beside it is the cause ("died in clashes after the earthquake")
+        harmless = False
+        for c in head.children:
+            if c.dep_ in ("prep", "agent") and c.lower_ in CAUSE_PREPS:
+                for g in _prep_objects(c):
+                    g = _through_quantity(g)
+                    if self._non_agent_word(g, armed, doer=False):
+                        harmless = True
+                    elif self._act_noun(g):
+                        return False
+            elif c.dep_ == "advcl" and self._accident_clause(c, armed):
+                harmless = True
+        return harmless
+
+    def _act_noun(self, tok: Token) -> bool:
+        """An event noun of the lexicon ("clashes", "firing", "an attack")."""
+        pats = self.lex.nouns.get(tok.lemma_.lower()) or self.lex.nouns.get(tok.lower_) or ()
+        return any(p.code[:2] in NON_AGENT_ROOTS and not p.skip for p in pats)
+
+    def _non_agent_word(self, tok: Token, armed: bool, doer: bool = True) -> bool:
+        """A noun naming a harmless cause: a natural force, an accident, a disease; a fire or an
+        explosion, and (as doer) a vehicle or a thing, when the sentence names no weapon or attacker."""
+        cls = self.lex.classes
+        words = {tok.lemma_.lower(), tok.lower_}
+        glued = _glued_lemma(tok)
+        if glued:
+            words = {glued}  # "flash-flood", "cave-in" are listed whole; "cross-fire" is no blaze
+        if "-" in tok.lower_:
+            words.add(tok.lower_.partition("-")[0])  # "covid-19", one token
+        if tok.lower_.endswith("s"):
+            words.add(tok.lower_[:-1])  # "Landslides" tagged as a name keeps its plural as lemma
+        if not words.isdisjoint(cls["OF_HEADS"]):
+            of = next((g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+                       for g in c.children if g.dep_ == "pobj"), None)
+            if of is not None:
+                return self._non_agent_word(of, armed, doer=True)  # "an outbreak of violence": no
+        if self._caused_by_someone(tok):
+            return False  # "a stampede triggered by police firing", "a fire started by protesters"
+        if not words.isdisjoint(cls["NON_AGENTS"]):
+            return True
+        if armed:
+            return False
+        if not words.isdisjoint(cls["BLAZES"]) or (doer and not words.isdisjoint(cls["MACHINES"])):
+            return True
+        # "a gas cylinder blast", "a boiler explosion": a blast named after a machine is an accident
+        return any(c.dep_ == "compound" and c.lemma_.lower() in cls["MACHINES"] for c in tok.children)
+
+    def _caused_by_someone(self, tok: Token) -> bool:
+        """'a stampede triggered by police firing': a participle names an act or an actor as
+        the cause ('landslides triggered by rain' names neither)."""
+        for c in tok.children:
+            if c.dep_ == "acl" and c.tag_ == "VBN":
+                for a in c.children:
+                    if a.dep_ == "agent":
+                        for g in a.children:
+                            if g.dep_ == "pobj" and (self._actorish(g) or self._act_noun(g)
+                                                     or self._act_after(g) is not None):
+                                return True
+        return False
+
+    def _accident_clause(self, verb: Token, armed: bool) -> bool:
+        """'when the building collapsed', 'after a landslide hit the village': a clause telling
+        an accident, by its verb or by its subject."""
+        if verb.pos_ not in ("VERB", "AUX"):
+            return False
+        if (not armed and verb.lemma_.lower() in self.lex.classes["ACCIDENT_VERBS"]
+                and not any(c.dep_ in ("dobj", "obj") for c in verb.children)):
+            return True  # not "sank their differences and marched": an accident happens to its subject
+        # the doer: the subject, or a passive's agent ("when their car was hit by a truck"); a
+        # passive subject undergoes it ("the buses were charred")
+        if _is_passive(verb):
+            subs = subjects_of(verb, True)
+        else:
+            subs = [c for c in verb.children if c.dep_ == "nsubj"]
+        return any(self._non_agent_word(s, armed) for s in subs)
+
+    def _disaster_relief(self, lemmas: set[str]) -> bool:
+        cls = self.lex.classes
+        return not lemmas.isdisjoint(cls["RELIEF"]) and not lemmas.isdisjoint(cls["NON_AGENTS"])
 
     # -- modality, refinement -------------------------------------------------------------------
     def _modality(self, hit: Hit, question: bool) -> None:
@@ -1043,9 +1176,10 @@ def _match_words(tok: Token, words: tuple[str, ...]) -> list[Token] | None:
         found = None
         for a in anchors:
             for c in a.children:
-                if (c.lower_ == w or c.lemma_ == w) and c.dep_ in (
+                if (c.lower_ == w or c.lemma_ == w) and (c.dep_ in (
                         "prt", "prep", "agent", "dative", "advmod", "dobj", "acomp", "compound:prt",
-                        "npadvmod", "xcomp", "pobj", "oprd", "attr", "pcomp"):
+                        "npadvmod", "xcomp", "pobj", "oprd", "attr", "pcomp")
+                        or (c.dep_ == "ccomp" and c.pos_ == "ADJ")):  # "set the shops ablaze"
                     found = c
                     break
             if found:
@@ -1096,7 +1230,8 @@ def _obj_ok(obj: Token | None, allowed: frozenset[str]) -> bool:
     # "a series of attacks": look through quantity heads
     if obj.lemma_.lower() in ("series", "wave", "number", "string", "round", "spate", "barrage", "couple",
                               "state", "amount", "shipment", "consignment", "batch", "ton", "tonne",
-                              "package", "kind", "type", "set"):
+                              "package", "kind", "type", "set", "cache", "stash", "haul", "stockpile",
+                              "quantity", "huge", "lot", "pile", "bundle"):
         for c in obj.children:
             if c.dep_ == "prep" and c.lower_ == "of":
                 for g in c.children:
@@ -1318,6 +1453,15 @@ def _noun_targets(lex: Lexicon, noun: Token, default: tuple[str, ...] = ("on", "
 HARM_VERBS = frozenset({"kill", "injure", "wound", "hurt", "murder", "lynch", "massacre", "slaughter",
                         "behead", "stab", "shoot"})
 QUANTITY_HEADS = frozenset({"round", "rounds", "spell", "burst", "volley", "hail", "incident", "incidents"})
+
+
+def _prep_objects(prep: Token) -> list[Token]:
+    """The objects of a preposition, through a second one: "due to the floods", "because of rain"."""
+    out = [g for g in prep.children if g.dep_ == "pobj"]
+    for c in prep.children:
+        if c.dep_ in ("prep", "pcomp") and c.lower_ in ("to", "of"):
+            out += [g for g in c.children if g.dep_ == "pobj"]
+    return out
 
 
 def _through_quantity(tok: Token) -> Token:

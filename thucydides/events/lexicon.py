@@ -24,6 +24,8 @@ Schema (every section optional in a user file):
     modes: / contexts:           # cue words for PLOVER mode and context
     implicative: [manage, …]     # verbs whose to-infinitive happened ("managed to flee");
                                  # any other infinitive clause is a purpose or plan, not a fact
+    lemmas:                      # surface form -> lemma where the sm model errs
+      raped: rape                #   ("raped" is lemmatised as "rap", to rebuke)
 
 Pattern fields: code (CAMEO, required), with (particles/prepositions that must
 hang off the verb), obj (object head lemmas, or @CLASS), target ("obj", "iobj",
@@ -64,6 +66,13 @@ NOUN_KEYS = {"code", "target", "source", "frame", "mode", "context", "conf", "id
 
 class LexiconError(DataFileError):
     """A pattern file is malformed; the message names file, line and reason."""
+
+
+# Word classes the coder itself reads (nonagents.yaml): harm with no political doer
+NON_AGENT_CLASSES = ("NON_AGENTS", "OF_HEADS", "MACHINES", "BLAZES", "ACCIDENT_VERBS", "BLAST_VERBS",
+                     "ATTACK_MARKS", "RELIEF")
+# a word that marks an attack cannot also be a harmless cause: the rule would depend on file order
+NON_AGENT_DOERS = ("NON_AGENTS", "MACHINES", "BLAZES")
 
 
 @dataclass(slots=True)
@@ -131,6 +140,7 @@ class Lexicon:
     contexts: dict[str, str] = field(default_factory=dict)  # cue word -> context
     implicative: frozenset[str] = frozenset()  # verb lemmas whose to-infinitive complement happened
     modifiers: dict[str, dict[str, str]] = field(default_factory=dict)  # code -> cue -> narrower code
+    lemmas: dict[str, str] = field(default_factory=dict)  # surface form -> lemma the sm model gets wrong
 
     @property
     def n_patterns(self) -> int:
@@ -217,6 +227,7 @@ class _Builder:
     def __init__(self) -> None:
         self.lex = Lexicon()
         self.valid = _validator()
+        self.class_origin: dict[str, tuple[Path, int]] = {}
 
     def fail(self, path: Path, line: int, reason: str) -> None:
         raise LexiconError(path, line, reason)
@@ -263,7 +274,7 @@ class _Builder:
         if not isinstance(data, dict):
             self.fail(path, 1, "top level must be a mapping of sections")
         known = {"verbs", "nouns", "classes", "support_verbs", "frames", "slots", "modes", "contexts",
-                 "implicative", "modifiers", "version", "__line__"}
+                 "implicative", "modifiers", "lemmas", "version", "__line__"}
         for key in data:
             if key not in known:
                 names = sorted(known - {"__line__"})
@@ -274,6 +285,7 @@ class _Builder:
                 continue
             ln = _line(data.get("classes"), 1)
             self.lex.classes[name] = frozenset(self.words(path, ln, members, f"class {name}"))
+            self.class_origin[name] = (path, ln)
         self._slots(path, data.get("slots"))
         self._frames(path, data.get("frames"))
         self._support(path, data.get("support_verbs"))
@@ -284,6 +296,7 @@ class _Builder:
         if data.get("implicative") is not None:
             words = self.words(path, _line(data, 1), data["implicative"], "implicative")
             self.lex.implicative |= frozenset(words)
+        self._lemmas(path, data.get("lemmas"))
         for name, mapping in (data.get("modifiers") or {}).items():
             if name == "__line__":
                 continue
@@ -297,6 +310,20 @@ class _Builder:
                     continue
                 self.words(path, ln, [cue], "cue")
                 table[cue] = self.code(path, ln, narrower)
+
+    def _lemmas(self, path: Path, raw: Any) -> None:
+        if not raw:
+            return
+        if not isinstance(raw, dict):
+            self.fail(path, 1, "lemmas must map a surface form to its lemma")
+        ln = _line(raw, 1)
+        for form, lemma in raw.items():
+            if form == "__line__":
+                continue
+            if not (isinstance(form, str) and WORD_RE.match(form) and isinstance(lemma, str)
+                    and WORD_RE.match(lemma)):
+                self.fail(path, ln, f"lemmas: bad entry {form!r}: {lemma!r} (lower-case words)")
+            self.lex.lemmas[form] = lemma
 
     def _slots(self, path: Path, raw: Any) -> None:
         if not raw:
@@ -479,7 +506,19 @@ class _Builder:
             for w in self.words(path, _line(raw, 1), words, f"cues of context {ctx}"):
                 self.lex.contexts.setdefault(w, ctx)
 
+    def check_non_agents(self) -> None:
+        """The classes of harm without a political doer exist and do not contradict the attack marks."""
+        missing = [c for c in NON_AGENT_CLASSES if c not in self.lex.classes]
+        if missing:
+            self.fail(DATA_DIR / "nonagents.yaml", 0, f"missing word class(es) {missing}")
+        path, line = self.class_origin["ATTACK_MARKS"]
+        for name in NON_AGENT_DOERS:
+            both = self.lex.classes[name] & self.lex.classes["ATTACK_MARKS"]
+            if both:
+                self.fail(path, line, f"word(s) {sorted(both)} are both in {name} and in ATTACK_MARKS")
+
     def finish(self) -> Lexicon:
+        self.check_non_agents()
         for plist in self.lex.verbs.values():
             plist.sort(key=lambda p: -p.specificity)
         for nlist in self.lex.nouns.values():
