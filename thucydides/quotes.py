@@ -134,12 +134,7 @@ def parse_cues(text: str, path: Path = CUE_FILE) -> CueVocabulary:
     if not verbs:
         raise _fail(path, top["verbs"], "no cue verbs")
 
-    passive: set[str] = set()
-    if "passive_raising" in top:
-        for lemma, item in _words(path, top["passive_raising"], _WORD, "passive_raising"):
-            if lemma in passive:
-                raise _fail(path, item, f"passive_raising: {lemma!r} listed twice")
-            passive.add(lemma)
+    passive = _word_set(path, top, "passive_raising")
 
     objects: dict[str, set[str]] = {}
     if "object_verbs" in top:
@@ -160,14 +155,19 @@ def parse_cues(text: str, path: Path = CUE_FILE) -> CueVocabulary:
                     raise _fail(path, item, f"phrase {phrase!r}: another phrase starts with {first!r}")
                 phrases[first] = tuple(rest)
 
-    not_speakers: set[str] = set()
-    if "not_speakers" in top:
-        for word, item in _words(path, top["not_speakers"], _WORD, "not_speakers"):
-            if word in not_speakers:
-                raise _fail(path, item, f"not_speakers: {word!r} listed twice")
-            not_speakers.add(word)
-    return CueVocabulary(verbs, frozenset(passive), {k: frozenset(v) for k, v in objects.items()}, phrases,
-                         frozenset(not_speakers))
+    not_speakers = _word_set(path, top, "not_speakers")
+    return CueVocabulary(verbs, passive, {k: frozenset(v) for k, v in objects.items()}, phrases, not_speakers)
+
+
+def _word_set(path: Path, top: dict[str, yaml.Node], section: str) -> frozenset[str]:
+    """An optional section listing single words, each once."""
+    words: set[str] = set()
+    if section in top:
+        for word, item in _words(path, top[section], _WORD, section):
+            if word in words:
+                raise _fail(path, item, f"{section}: {word!r} listed twice")
+            words.add(word)
+    return frozenset(words)
 
 
 @lru_cache(maxsize=4)
