@@ -15,12 +15,28 @@ BATCH_SIZE = 64
 _lock = threading.Lock()
 
 
+@Language.component("paragraph_breaks")
+def paragraph_breaks(doc: Doc) -> Doc:
+    """A blank line ends a sentence: headlines, datelines and captions carry no full stop,
+    and the parser would otherwise run the headline into the lead."""
+    n = len(doc)
+    for token in doc[:-1]:
+        if token.is_space and "\n\n" in token.text:
+            doc[token.i + 1].is_sent_start = True
+            # With a forced start the small parser tends to cut the paragraph's first word off
+            # as a sentence of its own ("Pentagon | spokesman Jeff Davis said …").
+            if token.i + 2 < n and not doc[token.i + 2].is_space:
+                doc[token.i + 2].is_sent_start = False
+    return doc
+
+
 @lru_cache(maxsize=1)
 def _load() -> Language:
     import importlib
 
     module = importlib.import_module(MODEL_PACKAGE)
     nlp: Language = module.load()
+    nlp.add_pipe("paragraph_breaks", before="parser")
     # Long articles (PolNeAR pieces run to 40k characters) must not trip spaCy's guard.
     nlp.max_length = 5_000_000
     return nlp

@@ -1,0 +1,22 @@
+from __future__ import annotations
+
+from spacy.language import Language
+
+from thucydides.nlp import doc_text
+
+
+def test_a_blank_line_ends_a_sentence(nlp: Language) -> None:
+    doc = nlp("Troops leave the border town\n\nKABUL, June 3 - The army said its units had left the town.")
+    sentences = [s.text.strip() for s in doc.sents]
+    assert sentences[0] == "Troops leave the border town"
+    assert sentences[1].startswith("KABUL, June 3")
+
+
+def test_a_single_line_break_inside_a_paragraph_does_not_split(nlp: Language) -> None:
+    doc = nlp("The minister said the talks\nwould resume next week.")
+    assert len(list(doc.sents)) == 1
+
+
+def test_doc_text_is_the_text_and_cached(nlp: Language) -> None:
+    doc = nlp("Police arrested two men.")
+    assert doc_text(doc) == "Police arrested two men." and doc.user_data["thucydides_text"] is doc_text(doc)
