@@ -72,12 +72,13 @@ def location_key(event: Event) -> str:
 
 
 def cluster_key(event: Event, day: date | None, article_id: str) -> str:
-    # Without a day nothing says two reports are the same happening: an undated event
-    # stays its own cluster instead of absorbing every undated look-alike in the store.
-    if day is None:
-        return f"undated|{article_id}|{event.id}"
     src = event.source.code if event.source and event.source.code else ""
     tgt = event.target.code if event.target and event.target.code else ""
+    # Without a day, or without any coded actor ("he said", "officials said"), nothing says two
+    # reports are the same happening: such an event stays its own cluster instead of
+    # absorbing every look-alike in the store.
+    if day is None or not (src or tgt):
+        return f"own|{article_id}|{event.id}"
     return "|".join((day.isoformat(), src, tgt, event.cameo, location_key(event)))
 
 
