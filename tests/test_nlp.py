@@ -20,3 +20,16 @@ def test_a_single_line_break_inside_a_paragraph_does_not_split(nlp: Language) ->
 def test_doc_text_is_the_text_and_cached(nlp: Language) -> None:
     doc = nlp("Police arrested two men.")
     assert doc_text(doc) == "Police arrested two men." and doc.user_data["thucydides_text"] is doc_text(doc)
+
+
+def test_a_dateline_is_not_part_of_the_first_sentence(nlp: Language) -> None:
+    doc = nlp("Truce holds\n\nKHARTOUM, Nov 24 - The army withdrew its troops on Friday.")
+    starts = [s[0].text for s in doc.sents]
+    assert starts == ["Truce", "KHARTOUM", "The"]
+    withdrew = next(t for t in doc if t.text == "withdrew")
+    assert [t.text for t in withdrew.children if t.dep_ == "nsubj"] == ["army"]
+
+
+def test_a_dash_in_ordinary_text_is_no_dateline(nlp: Language) -> None:
+    doc = nlp("The U.S. - Mexico border is long and hard to patrol.")
+    assert len(list(doc.sents)) == 1

@@ -15,19 +15,45 @@ BATCH_SIZE = 64
 _lock = threading.Lock()
 
 
+DATELINE_DASHES = frozenset({"-", "--", "\u2013", "\u2014"})
+DATELINE_REACH = 14  # tokens from a paragraph's start within which a dateline's dash must come
+
+
 @Language.component("paragraph_breaks")
 def paragraph_breaks(doc: Doc) -> Doc:
     """A blank line ends a sentence: headlines, datelines and captions carry no full stop,
-    and the parser would otherwise run the headline into the lead."""
+    and the parser would otherwise run the headline into the lead. A dateline ("KABUL,
+    June 3 -") is cut off its sentence too, so that it is not parsed as part of the subject."""
     n = len(doc)
+    starts = [0]
     for token in doc[:-1]:
         if token.is_space and "\n\n" in token.text:
             doc[token.i + 1].is_sent_start = True
+            starts.append(token.i + 1)
             # With a forced start the small parser tends to cut the paragraph's first word off
             # as a sentence of its own ("Pentagon | spokesman Jeff Davis said …").
             if token.i + 2 < n and not doc[token.i + 2].is_space:
                 doc[token.i + 2].is_sent_start = False
+    for start in starts:
+        after = _dateline_end(doc, start)
+        if after is not None:
+            doc[after].is_sent_start = True
     return doc
+
+
+def _dateline_end(doc: Doc, start: int) -> int | None:
+    """The token after a dateline's dash, when the paragraph opens with one: a place in
+    capitals ("WASHINGTON", "NEW YORK"), then anything short (a date, an agency), then a dash."""
+    first = doc[start] if start < len(doc) else None
+    if first is None or not (first.is_alpha and first.is_upper and len(first) >= 3):
+        return None
+    for token in doc[start + 1:min(len(doc) - 1, start + DATELINE_REACH)]:
+        if "\n" in token.text:
+            return None
+        if token.text in DATELINE_DASHES:
+            following = doc[token.i + 1]
+            return None if following.is_space or following.is_punct else token.i + 1
+    return None
 
 
 @lru_cache(maxsize=1)
