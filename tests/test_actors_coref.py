@@ -4,17 +4,12 @@ from __future__ import annotations
 
 from datetime import date
 
-import pytest
 from spacy.language import Language
 
 from thucydides.actors import ActorAnalysis, ActorResolver
 
 DAY = date(2016, 5, 20)
 
-
-@pytest.fixture(scope="module")
-def resolver() -> ActorResolver:
-    return ActorResolver()
 
 
 def find(a: ActorAnalysis, text: str, phrase: str, occurrence: int = 0):

@@ -15,10 +15,6 @@ DAY = date(2002, 3, 5)
 TAIL = " the situation in the old city remained tense but under control through the night."
 
 
-@pytest.fixture(scope="module")
-def resolver() -> ActorResolver:
-    return ActorResolver()
-
 
 def analyse(nlp: Language, resolver: ActorResolver, text: str) -> ActorAnalysis:
     return resolver.resolve(nlp(text + TAIL), DAY)

@@ -5,7 +5,6 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-import pytest
 from spacy.language import Language
 
 from thucydides.actors import ActorAnalysis, ActorResolver
@@ -13,10 +12,6 @@ from thucydides.models import ActorMention
 
 DAY = date(2016, 5, 20)
 
-
-@pytest.fixture(scope="module")
-def resolver() -> ActorResolver:
-    return ActorResolver()
 
 
 def analyse(nlp: Language, resolver: ActorResolver, text: str, when: date | None = DAY) -> ActorAnalysis:

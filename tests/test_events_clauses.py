@@ -7,17 +7,11 @@ reported speech, targets inside object phrases, background event nouns.
 
 from __future__ import annotations
 
-import pytest
 from spacy.language import Language
 
 from thucydides.actors.analysis import ActorAnalysis
 from thucydides.events import EventCoder
 from thucydides.models import Event
-
-
-@pytest.fixture(scope="module")
-def coder() -> EventCoder:
-    return EventCoder()
 
 
 def code(nlp: Language, coder: EventCoder, text: str) -> list[Event]:

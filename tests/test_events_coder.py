@@ -12,11 +12,6 @@ from thucydides.events import EventCoder
 from thucydides.models import ActorMention, Event
 
 
-@pytest.fixture(scope="module")
-def coder() -> EventCoder:
-    return EventCoder()
-
-
 def code(nlp: Language, coder: EventCoder, text: str, actors: ActorAnalysis | None = None) -> list[Event]:
     return coder.code(nlp(text), actors or ActorAnalysis(), "t")
 

@@ -20,16 +20,6 @@ from thucydides.events.lexicon import LexiconError, load_lexicon
 from thucydides.models import Event, EventActor, Mention, Plover, Span
 
 
-@pytest.fixture(scope="module")
-def coder() -> EventCoder:
-    return EventCoder()
-
-
-@pytest.fixture(scope="module")
-def resolver() -> ActorResolver:
-    return ActorResolver()
-
-
 def code(nlp: Language, coder: EventCoder, resolver: ActorResolver, text: str) -> list[Event]:
     doc = nlp(text)
     return coder.code(doc, resolver.resolve(doc, None), "t")

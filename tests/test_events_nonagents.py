@@ -21,14 +21,6 @@ from thucydides.models import Event
 POLITICAL = frozenset({"ASSAULT", "COERCE", "PROTEST", "MOBILIZE"})
 
 
-@pytest.fixture(scope="module")
-def coder() -> EventCoder:
-    return EventCoder()
-
-
-@pytest.fixture(scope="module")
-def resolver() -> ActorResolver:
-    return ActorResolver()
 
 
 def code(nlp: Language, resolver: ActorResolver, coder: EventCoder, text: str) -> list[Event]:

@@ -15,16 +15,6 @@ from thucydides.events.lexicon import load_lexicon
 from thucydides.models import Event
 
 
-@pytest.fixture(scope="module")
-def coder() -> EventCoder:
-    return EventCoder()
-
-
-@pytest.fixture(scope="module")
-def resolver() -> ActorResolver:
-    return ActorResolver()
-
-
 def code(nlp: Language, resolver: ActorResolver, coder: EventCoder, text: str) -> list[Event]:
     doc = nlp(text)
     return coder.code(doc, resolver.resolve(doc, None), "t")

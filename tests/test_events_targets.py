@@ -8,7 +8,6 @@ the object of force, mediation efforts, and side events that aim at no one.
 
 from __future__ import annotations
 
-import pytest
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -16,16 +15,6 @@ from thucydides.actors import ActorResolver
 from thucydides.events import EventCoder
 from thucydides.events.roles import noun_phrase
 from thucydides.models import Event
-
-
-@pytest.fixture(scope="module")
-def coder() -> EventCoder:
-    return EventCoder()
-
-
-@pytest.fixture(scope="module")
-def resolver() -> ActorResolver:
-    return ActorResolver([])
 
 
 def code(nlp: Language, coder: EventCoder, resolver: ActorResolver, text: str) -> list[Event]:
