@@ -252,3 +252,38 @@ def test_a_bombing_campaign_is_military_not_an_election(nlp, coder) -> None:
     assert "military" in bombing[0].plover.context and "election" not in bombing[0].plover.context
     vote = code(nlp, coder, "Opposition candidates accused the election commission of rigging the ballot.")
     assert any("election" in e.plover.context for e in vote), vote
+
+
+# -- senses that are no event, and idioms that are another ------------------------------------
+@pytest.mark.parametrize("text, absent", [
+    ("A student hailing from the border village won the prize.", "051"),
+    ("The climber froze to death near the summit.", "160"),
+    ("The new centre is aimed at fighting fake news.", "030"),
+    ("The suspects were paraded before the cameras.", "150"),
+    ("The senators return to the capital on Monday.", "084"),
+    ("The president signed two laws on pretrial detention.", "057"),
+    ("Talk to any farmer in the valley and you will hear the same story.", "040"),
+])
+def test_senses_that_are_no_event(nlp, coder, text, absent) -> None:
+    assert absent not in codes(code(nlp, coder, text)), text
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The opposition leader took a swipe at the finance minister.", "111"),
+    ("A soldier aimed his rifle at the marchers.", "150"),
+    ("The visiting reporters were denied visas by the interior ministry.", "160"),
+    ("Customs officers returned the stolen statues to Greece.", "084"),
+    ("Greece signed a trade agreement with Egypt.", "057"),
+])
+def test_idioms_and_objects_choose_the_code(nlp, coder, text, expected) -> None:
+    assert expected in codes(code(nlp, coder, text)), text
+
+
+def test_a_passive_participle_acts_on_the_noun_it_describes(nlp, resolver, coder) -> None:
+    doc = nlp("The rebels killed in the ambush were buried on Friday.")
+    evs = coder.code(doc, resolver.resolve(doc, None), "t")
+    kill = next(e for e in evs if e.cameo[:2] in ("18", "19"))
+    assert kill.target is not None and kill.target.text == "The rebels"
+    # and its object class: figures are released, not freed
+    released = code(nlp, coder, "Turnout rose, according to figures released by the ministry.")
+    assert "0841" not in codes(released)

@@ -55,6 +55,9 @@ DISASTERS = [
     "Two men were charred to death in a fire at their shop.",
     "A magnitude 6.1 earthquake struck the region, killing 30 people.",
     "Covid-19 has killed 200 people in the state.",
+    # a named storm, and a cause clause the parser hangs on the second conjunct
+    "Eleven fishermen died after Cyclone Marla struck the island.",
+    "Two cyclists were killed and a third badly hurt on Sunday when a van mounted the pavement.",
 ]
 
 

@@ -30,6 +30,19 @@ def test_a_dateline_is_not_part_of_the_first_sentence(nlp: Language) -> None:
     assert [t.text for t in withdrew.children if t.dep_ == "nsubj"] == ["army"]
 
 
+def test_title_case_and_colon_datelines_are_cut_off(nlp: Language) -> None:
+    for text, first in [("Mombasa, Kenya - The navy seized a ship on Monday.", "The"),
+                        ("KANDAHAR: Afghan troops retook the district on Sunday.", "Afghan"),
+                        ("Aug 3, 2019 -- Rebels shelled the town overnight.", "Rebels")]:
+        starts = [s[0].text for s in nlp(text).sents]
+        assert starts[1:] == [first], text
+
+
+def test_a_name_with_an_aside_is_no_dateline(nlp: Language) -> None:
+    doc = nlp("Putin - who arrived on Monday - met Erdogan in Ankara.")
+    assert len(list(doc.sents)) == 1
+
+
 def test_a_dash_in_ordinary_text_is_no_dateline(nlp: Language) -> None:
     doc = nlp("The U.S. - Mexico border is long and hard to patrol.")
     assert len(list(doc.sents)) == 1

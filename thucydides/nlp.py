@@ -43,16 +43,25 @@ def paragraph_breaks(doc: Doc) -> Doc:
 
 def _dateline_end(doc: Doc, start: int) -> int | None:
     """The token after a dateline's dash, when the paragraph opens with one: a place in
-    capitals ("WASHINGTON", "NEW YORK"), then anything short (a date, an agency), then a dash."""
+    capitals ("WASHINGTON", "NEW YORK"), then anything short (a date, an agency), then a dash or
+    a colon ("ISLAMABAD:"); or a place name in title case followed only by names, numbers and
+    punctuation up to the dash ("Abuja --", "Raipur, India -")."""
     first = doc[start] if start < len(doc) else None
-    if first is None or not (first.is_alpha and first.is_upper and len(first) >= 3):
+    if first is None or not first.is_alpha:
+        return None
+    capitals = first.is_upper and len(first) >= 3
+    if not capitals and not (first.is_title and first.tag_ in ("NNP", "NNPS", "NN")):
         return None
     for token in doc[start + 1:min(len(doc) - 1, start + DATELINE_REACH)]:
         if "\n" in token.text:
             return None
-        if token.text in DATELINE_DASHES:
+        if token.text in DATELINE_DASHES or (capitals and token.text == ":"):
             following = doc[token.i + 1]
-            return None if following.is_space or following.is_punct else token.i + 1
+            if following.is_space or following.is_punct or not (capitals or following.text[0].isupper()):
+                return None  # "Putin - who arrived on Monday -": an aside, not a dateline
+            return token.i + 1
+        if not capitals and not (token.tag_ == "NNP" or token.is_punct or token.like_num):
+            return None  # "Putin said …": a sentence, not a place and a date
     return None
 
 

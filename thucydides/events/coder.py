@@ -574,7 +574,7 @@ class EventCoder:
         # nobody did it: what it came from ("died in a road accident", "killed when the wall fell");
         # an act named beside it is the cause ("died in clashes after the earthquake")
         harmless = False
-        for c in head.children:
+        for c in _cause_slots(head):
             if c.dep_ in ("prep", "agent") and c.lower_ in CAUSE_PREPS:
                 for g in _prep_objects(c):
                     g = _through_quantity(g)
@@ -616,6 +616,9 @@ class EventCoder:
             return False
         if not words.isdisjoint(cls["BLAZES"]) or (doer and not words.isdisjoint(cls["MACHINES"])):
             return True
+        if tok.pos_ == "PROPN" and any(c.dep_ == "compound" and c.lemma_.lower() in cls["NON_AGENTS"]
+                                       for c in tok.children):
+            return True  # a named storm: "Typhoon Mitag", "Cyclone Idai"
         # "a gas cylinder blast", "a boiler explosion": a blast named after a machine is an accident
         return any(c.dep_ == "compound" and c.lemma_.lower() in cls["MACHINES"] for c in tok.children)
 
@@ -668,7 +671,7 @@ class EventCoder:
         if not negated and v.dep_ == "xcomp":
             negated = _negated_governor(v, self.lex.implicative)
         reported = _under_report(v)
-        conditional = _conditional(v)
+        conditional = _conditional(v) or _imperative(v)
         if conditional:
             hit.modality = "hypothetical"
             return
@@ -1048,13 +1051,52 @@ def _select(built: list[tuple[Hit, list[Event]]]) -> list[tuple[Hit, list[Event]
     An event noun inside another predicate's phrase ("after the attack", "the killing of …")
     usually recalls a happening told elsewhere; with the sentence's own main event present
     it is left out unless it names a known actor ("Russian airstrikes on Aleppo").
-    Subordinate clauses are real events and stay, with a lower confidence (`_confidence`).
+    Subordinate clauses stay, with a lower confidence (`_confidence`), when they are political
+    (`_political_side_event`).
     """
+    built = [(h, evs) for h, evs in built if h.rank == "main" or _political_side_event(h, evs)]
     if not any(h.rank == "main" and h.code[:2] not in ("01", "02") for h, _ in built):
         return built
-    return [(h, evs) for h, evs in built if h.rank != "background" or any(
-        (e.source and e.source.code) or (e.target and e.target.code) for e in evs)]
+    return [(h, evs) for h, evs in built if h.rank != "background" or _names_coded_actor(evs)]
 
+
+def _names_coded_actor(evs: list[Event]) -> bool:
+    return any((e.source and e.source.code) or (e.target and e.target.code) for e in evs)
+
+
+def _political_actor(actor: EventActor | None) -> bool:
+    """A coded actor other than a private person of no named nation ("a man", "an assailant")."""
+    if actor is None or not actor.code:
+        return False
+    return actor.country is not None or actor.code[:3] not in PRIVATE_SECTORS
+
+
+def _political_side_event(hit: Hit, evs: list[Event]) -> bool:
+    """A side event (a subordinate clause, an event noun in another's phrase) is told in passing;
+    it is political event data only when a known actor does or suffers it ("the convoy the
+    Taliban attacked"; a private person of no named nation or the place where it happened do
+    not count), or when the act is one only a state does, so that its unnamed doer is
+    still an authority: arrests, charges, expulsions, administrative sanctions (172-174).
+    "a soldier killed in action", "the centre, aimed at fighting fake news", "a driver who
+    crashed" are background, not events between actors."""
+    if hit.code[:3] in STATE_ACTS:
+        return True
+    place = _place_object(hit.target_tok)
+    return any(_political_actor(e.source) or (not place and _political_actor(e.target)) for e in evs)
+
+
+def _place_object(tok: Token | None) -> bool:
+    """'a murder trial in Italy', 'exercises held in Norway': the place where it happened, which
+    the coder takes as target when no one else is, is no one the event involves."""
+    return (tok is not None and tok.dep_ == "pobj" and tok.head.lower_ in PLACE_PREPS
+            and tok.ent_type_ in ("GPE", "LOC", "FAC"))
+
+
+# coercion that only authorities carry out: the act names its doer even when the text does not
+STATE_ACTS = frozenset({"172", "173", "174"})
+# civilians and criminals with no nation named: "a man", "two pedestrians", "an assailant"
+PRIVATE_SECTORS = frozenset({"CVL", "CRM"})
+PLACE_PREPS = frozenset({"in", "at", "near", "inside", "throughout", "across", "into"})
 
 INCLUDE_LEMMAS = frozenset({"include", "comprise"})
 
@@ -1127,6 +1169,10 @@ def _direct_object(tok: Token, passive: bool) -> Token | None:
     for c in tok.children:
         if c.dep_ in ("dobj", "obj"):
             return c
+    if tok.dep_ == "acl" and tok.tag_ == "VBN" and tok.head.pos_ in ("NOUN", "PROPN") and tok.head.i < tok.i:
+        # "the militants killed in the raid", "figures released by the ministry": a passive
+        # participle undergoes what the noun it describes names
+        return tok.head
     if passive:
         for c in tok.children:
             if c.dep_ == "nsubjpass":
@@ -1220,6 +1266,8 @@ def _obj_ok(obj: Token | None, allowed: frozenset[str]) -> bool:
     if obj is None:
         return False
     if obj.lemma_.lower() in allowed or obj.lower_ in allowed or _glued_lemma(obj) in allowed:
+        return True
+    if "@any" in allowed:
         return True
     if "@gpe" in allowed and obj.ent_type_ in ("GPE", "LOC", "FAC"):
         return True
@@ -1562,6 +1610,28 @@ def _report_verb(tok: Token) -> Token | None:
             continue
         break
     return None
+
+
+def _cause_slots(verb: Token) -> list[Token]:
+    """Where the cause of a harm may hang: the verb's own phrases, and those of its conjuncts,
+    to which the parser often attaches a shared clause ("two were killed and five hurt when the
+    bus overturned": the when-clause hangs on "hurt")."""
+    slots = list(verb.children)
+    for c in verb.children:
+        if c.dep_ == "conj" and c.i > verb.i:
+            slots += list(c.children)
+            slots += [g for n in c.children if n.dep_ in ("acl", "amod") for g in n.children]
+    return slots
+
+
+def _imperative(verb: Token) -> bool:
+    """'Talk to a teenager in the Bronx and …', 'Imagine a war with Iran': a sentence that opens
+    with a bare verb and no subject tells the reader what to do; nothing has happened."""
+    if verb.dep_ != "ROOT" or verb.tag_ != "VB" or any(
+            c.dep_ in ("nsubj", "nsubjpass", "expl", "aux", "auxpass", "csubj") for c in verb.children):
+        return False
+    before = verb.doc[verb.sent.start:verb.i]
+    return all(t.is_punct or t.is_space or t.pos_ in ("ADV", "INTJ") for t in before)
 
 
 def _conditional(tok: Token) -> bool:

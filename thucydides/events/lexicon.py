@@ -28,8 +28,9 @@ Schema (every section optional in a user file):
       raped: rape                #   ("raped" is lemmatised as "rap", to rebuke)
 
 Pattern fields: code (CAMEO, required), with (particles/prepositions that must
-hang off the verb), obj (object head lemmas, or @CLASS), target ("obj", "iobj",
-"none", or a preposition), frame (a frame name), mode, context (list),
+hang off the verb), obj (object head lemmas, @CLASS, an entity type @gpe/@person/@money, or
+@any: the verb must have some object, as "returned the artefacts" but not "returned home"),
+target ("obj", "iobj", "none", or a preposition), frame (a frame name), mode, context (list),
 conf (0–1 base confidence), passive (true: only passive uses; false: only active),
 if_negated (the code when the verb is negated: not honouring a truce is breaking it, 196),
 skip (true: a blocking entry, this use of the verb is no event, as a byline's "contributed to this report"),
@@ -57,7 +58,7 @@ from thucydides.datafiles import DataFileError, load_yaml
 DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "events"
 CODE_RE = re.compile(r"^(0[1-9]|1[0-9]|20)\d{0,2}$")
 WORD_RE = re.compile(r"^[a-z][a-z'\-\.]*$")
-MEMBER_RE = re.compile(r"^([a-z][a-z'\-\.]*|@gpe|@person|@money)$")  # by entity type
+MEMBER_RE = re.compile(r"^([a-z][a-z'\-\.]*|@gpe|@person|@money|@any)$")  # by entity type; @any: any object
 VERB_KEYS = {"code", "with", "obj", "target", "frame", "mode", "context", "conf", "passive", "id", "note",
              "source", "if_negated", "skip"}
 NOUN_KEYS = {"code", "target", "source", "frame", "mode", "context", "conf", "id", "note", "neg", "poss",
@@ -418,7 +419,7 @@ class _Builder:
         for item in items:
             if not isinstance(item, str):
                 self.fail(path, line, f"bad obj item {item!r}")
-            if item in ("@gpe", "@person", "@money"):
+            if item in ("@gpe", "@person", "@money", "@any"):
                 out.add(item)
             elif item.startswith("@"):
                 if item[1:] not in self.lex.classes:
