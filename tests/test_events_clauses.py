@@ -127,15 +127,31 @@ def test_recipient_deep_in_the_object_phrase(nlp, coder) -> None:
     assert ev.target is not None and ev.target.text == "Nepal"
 
 
-def test_rejected_accusation_targets_the_accuser(nlp, coder) -> None:
+def test_rejected_accusation_is_a_denial_targeting_the_accuser(nlp, coder) -> None:
+    # CAMEO 016: rejecting an accusation denies responsibility; it rejects no proposal (12)
     text = "The government rejected accusations by the opposition that it rigged the vote."
-    ev = next(e for e in code(nlp, coder, text) if e.cameo[:2] == "12")
+    ev = next(e for e in code(nlp, coder, text) if e.cameo == "016")
     assert ev.target is not None and ev.target.text == "the opposition"
+    assert not [e for e in code(nlp, coder, text) if e.cameo[:2] == "12"]
 
 
 def test_rejected_accusation_without_accuser_has_no_target(nlp, coder) -> None:
-    ev = next(e for e in code(nlp, coder, "The mayor rejected the accusations.") if e.cameo[:2] == "12")
+    ev = next(e for e in code(nlp, coder, "The mayor rejected the accusations.") if e.cameo == "016")
     assert ev.target is None
+
+
+@pytest.mark.parametrize("text", [
+    "A spokesman for the ministry declined to comment on the report.",
+    "The embassy refused to say whether the envoy had been recalled.",
+])
+def test_declining_to_comment_is_cameo_011(nlp, coder, text) -> None:
+    evs = code(nlp, coder, text)
+    assert "011" in {e.cameo for e in evs} and not [e for e in evs if e.cameo[:2] == "12"], text
+
+
+def test_a_reporting_clause_beside_a_rejection_is_not_what_is_rejected(nlp, coder) -> None:
+    evs = code(nlp, coder, "The council rejected the draft resolution, saying it was one-sided.")
+    assert any(e.cameo == "120" for e in evs)
 
 
 def test_date_is_never_a_target(nlp, coder) -> None:

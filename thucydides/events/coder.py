@@ -142,6 +142,10 @@ class EventCoder:
                 # "troops were deployed for rescue work after the earthquake": aid, not a show of force
                 hit.code = "073"
                 hit.rule += "+relief"
+            elif hit.code[:3] == "154" and not lemmas.isdisjoint(self.lex.classes.get("PEACEKEEPING", ())):
+                # "sent 200 troops to the UN peacekeeping mission": protection, material cooperation
+                hit.code = "074"
+                hit.rule += "+peacekeeping"
             hit.rank = _rank(hit)
             live.append(hit)
         # "X said Y must do Z" was turned into X's appeal to Y: the bare statement goes
@@ -1325,7 +1329,10 @@ def _complements(tok: Token, obj: Token | None, frame: str) -> list[Token]:
         if c.dep_ == "prep" and c.lower_ in ("for", "to", "on", "of", "against", "from"):
             out += [g for g in c.children if g.dep_ in ("pobj", "pcomp")]
     if frame in ("threaten", "deny", "accuse", "demand", "appeal", "investigate", "reject"):
-        out += [c for c in tok.children if c.dep_ in ("ccomp", "advcl") and c.pos_ in ("VERB", "AUX")]
+        # not "rejected the resolution, saying …": a reporting clause beside it says why, it is not
+        # what is rejected
+        out += [c for c in tok.children if c.dep_ in ("ccomp", "advcl") and c.pos_ in ("VERB", "AUX")
+                and not (c.dep_ == "advcl" and c.lemma_.lower() in REPORT_LEMMAS)]
     if obj is not None:
         out.append(obj)
     # "We suggest to them, starting next week, joint action …": the sm parser leaves the
