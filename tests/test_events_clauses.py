@@ -94,24 +94,34 @@ def test_conditional_action_is_not_coded(nlp, coder) -> None:
 
 
 # -- reported obligations -----------------------------------------------------------------------
-def test_said_someone_must_act_is_an_appeal_to_them(nlp, coder) -> None:
+def test_said_someone_must_act_is_a_demand_on_them(nlp, coder) -> None:
     evs = code(nlp, coder, "The minister said Iran must release the sailors.")
-    appeal = [e for e in evs if e.cameo[:2] == "02"]
-    assert appeal and appeal[0].source is not None and appeal[0].source.text == "The minister"
-    assert appeal[0].target is not None and appeal[0].target.text == "Iran"
+    demand = [e for e in evs if e.cameo[:2] == "10"]
+    assert demand and demand[0].source is not None and demand[0].source.text == "The minister"
+    assert demand[0].target is not None and demand[0].target.text == "Iran"
     assert not any(e.cameo == "0841" for e in live(evs))  # nobody released anyone yet
-    assert not any(e.cameo == "010" for e in evs)  # the statement is the appeal
+    assert not any(e.cameo == "010" for e in evs)  # the statement is the demand
 
 
-def test_obligation_with_an_uncoded_verb_is_still_an_appeal(nlp, coder) -> None:
+def test_said_someone_should_act_is_an_appeal(nlp, coder) -> None:
+    evs = code(nlp, coder, "The minister said Iran should release the sailors.")
+    assert [e for e in evs if e.cameo[:2] == "02"] and not [e for e in evs if e.cameo[:2] == "10"]
+
+
+def test_obligation_with_an_uncoded_verb_is_still_a_demand(nlp, coder) -> None:
     evs = code(nlp, coder, "Rights groups said the authorities must ensure order in the camps.")
-    appeal = [e for e in evs if e.cameo == "020"]
-    assert appeal and appeal[0].target is not None and appeal[0].target.text == "the authorities"
+    demand = [e for e in evs if e.cameo == "100"]
+    assert demand and demand[0].target is not None and demand[0].target.text == "the authorities"
+
+
+def test_a_demand_that_someone_act_stays_a_demand(nlp, coder) -> None:
+    evs = code(nlp, coder, "The prosecutor demanded that the general stand trial.")
+    assert any(e.cameo == "100" for e in evs)
 
 
 def test_we_must_is_no_appeal(nlp, coder) -> None:
     evs = code(nlp, coder, "The minister said we must stay calm.")
-    assert not any(e.cameo[:2] == "02" for e in evs)
+    assert not any(e.cameo[:2] in ("02", "10") for e in evs)
 
 
 # -- targets ------------------------------------------------------------------------------------

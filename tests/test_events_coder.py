@@ -295,3 +295,16 @@ def test_a_passive_participle_acts_on_the_noun_it_describes(nlp, resolver, coder
     # and its object class: figures are released, not freed
     released = code(nlp, coder, "Turnout rose, according to figures released by the ministry.")
     assert "0841" not in codes(released)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Hundreds of Kenyan troops arrived in the port city on Monday.", "154"),
+    ("Japan decided on Thursday to lift its sanctions on Iran.", "085"),
+    ("Norway announced a suspension of aid to the junta.", "160"),
+])
+def test_forces_decisions_and_suspensions(nlp, coder, text, expected) -> None:
+    assert expected in codes(code(nlp, coder, text)), text
+
+
+def test_a_minister_arriving_is_still_a_visit(nlp, coder) -> None:
+    assert "042" in codes(code(nlp, coder, "The foreign minister arrived in Paris on Monday."))

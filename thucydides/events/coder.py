@@ -138,14 +138,7 @@ class EventCoder:
             if hit.modality == "hypothetical" and not self._obligation(hit):
                 continue  # not coded as having happened (see README of the events package)
             hit.code = self._refine(hit, lemmas)
-            if hit.code[:2] == "15" and self._disaster_relief(lemmas):
-                # "troops were deployed for rescue work after the earthquake": aid, not a show of force
-                hit.code = "073"
-                hit.rule += "+relief"
-            elif hit.code[:3] == "154" and not lemmas.isdisjoint(self.lex.classes.get("PEACEKEEPING", ())):
-                # "sent 200 troops to the UN peacekeeping mission": protection, material cooperation
-                hit.code = "074"
-                hit.rule += "+peacekeeping"
+            self._recode_forces(hit, lemmas)
             hit.rank = _rank(hit)
             live.append(hit)
         # "X said Y must do Z" was turned into X's appeal to Y: the bare statement goes
@@ -299,7 +292,7 @@ class EventCoder:
             if obj is not None and hit.target_tok is obj and not self._actorish(obj):
                 # "pledged full support for X", "offered help to X": the beneficiary is the target
                 hit.target_tok = _object_prep(obj, ("for", "to", "with", "against", "on"), depth=1) or obj
-        if sub is None and frame in ("intent", "appeal", "demand") and _has_ccomp(tok):
+        if sub is None and frame in ("intent", "appeal") and _has_ccomp(tok):
             # "suggested that the plan is an attempt …": a statement, not an offer
             hit.code = "010"
             hit.conf = 0.2
@@ -655,6 +648,30 @@ class EventCoder:
             subs = [c for c in verb.children if c.dep_ == "nsubj"]
         return any(self._non_agent_word(s, armed) for s in subs)
 
+    def _recode_forces(self, hit: Hit, lemmas: set[str]) -> None:
+        """What forces on the move are for, told by the sentence's words."""
+        if hit.code[:3] == "042" and not hit.noun and self._troops_moved(hit):
+            # "hundreds of troops arrived in Mali": forces moved in, no visit
+            hit.code = "154"
+            hit.rule += "+troops"
+        if hit.code[:2] == "15" and self._disaster_relief(lemmas):
+            # "troops were deployed for rescue work after the earthquake": aid, not a show of force
+            hit.code = "073"
+            hit.rule += "+relief"
+        elif hit.code[:3] == "154" and not lemmas.isdisjoint(self.lex.classes.get("PEACEKEEPING", ())):
+            # "sent 200 troops to the UN peacekeeping mission": protection, material cooperation
+            hit.code = "074"
+            hit.rule += "+peacekeeping"
+
+    def _troops_moved(self, hit: Hit) -> bool:
+        head = hit.support or hit.head
+        troops = self.lex.classes.get("TROOPS", frozenset())
+        subjects = subjects_of(head, _is_passive(head))
+        # "hundreds of troops", "the first contingent of soldiers"
+        subjects += [g for s in subjects for c in s.children if c.dep_ == "prep" and c.lower_ == "of"
+                     for g in c.children if g.dep_ == "pobj"]
+        return any(s.lemma_.lower() in troops or s.lower_ in troops for s in subjects)
+
     def _disaster_relief(self, lemmas: set[str]) -> bool:
         cls = self.lex.classes
         return not lemmas.isdisjoint(cls["RELIEF"]) and not lemmas.isdisjoint(cls["NON_AGENTS"])
@@ -725,19 +742,22 @@ class EventCoder:
             hit.modality = "reported"
 
     def _obligation(self, hit: Hit) -> bool:
-        """'The minister said Tehran must release the sailors': the speaker's appeal (02x) to
-        the inner subject, not a hypothetical release. Recodes the hit; True when it did."""
+        """'The minister said Tehran must release the sailors': the speaker's demand (10x) on
+        the inner subject ("should": an appeal, 02x), not a hypothetical release. Recodes the
+        hit; True when it did."""
         if hit.noun or hit.negated:
             return False
         v = hit.head
-        if not any(c.dep_ == "aux" and c.lower_ in DEONTIC_AUX for c in v.children):
+        aux = next((c.lower_ for c in v.children if c.dep_ == "aux" and c.lower_ in DEONTIC_AUX), None)
+        if aux is None:
             return False
         say = _report_verb(v)
         if say is None or not subjects_of(v, _is_passive(v)) or _conditional(v):
             return False
-        hit.code = self.lex.recode("appeal", hit.code) or "020"
-        hit.frames.insert(0, "appeal")
-        hit.rule = f"must[{hit.rule}]"
+        frame = _deontic_frame(aux)
+        hit.code = self.lex.recode(frame, hit.code) or ("100" if frame == "demand" else "020")
+        hit.frames.insert(0, frame)
+        hit.rule = f"{aux}[{hit.rule}]"
         hit.modality = "intended"
         hit.planned = list(hit.trigger)
         hit.appeal_from = say
@@ -1586,20 +1606,27 @@ def _under_report(tok: Token) -> bool:
 FIRST_PERSON = frozenset({"i", "we", "us", "me"})
 
 
+def _deontic_frame(aux: str) -> str:
+    """'X must do Y' demands (10x); 'X should do Y' appeals (02x)."""
+    return "demand" if aux == "must" else "appeal"
+
+
 def _obligation_statement(hit: Hit) -> None:
-    """'Rights groups said the authorities must ensure security': an appeal (020) to the inner
-    subject even when the inner verb itself codes nothing."""
+    """'Rights groups said the authorities must ensure security': a demand (100) on the inner
+    subject even when the inner verb itself codes nothing; with "should" an appeal (020)."""
     for c in hit.head.children:
-        if c.dep_ != "ccomp" or not any(a.dep_ == "aux" and a.lower_ in DEONTIC_AUX for a in c.children):
+        aux = next((a.lower_ for a in c.children if a.dep_ == "aux" and a.lower_ in DEONTIC_AUX), None)
+        if c.dep_ != "ccomp" or aux is None:
             continue
         if any(a.dep_ == "neg" for a in c.children) or _conditional(c):
             continue
         subs = [t for t in subjects_of(c, _is_passive(c))
                 if t.lower_ not in FIRST_PERSON and t.pos_ != "PRON"]
         if subs:
-            hit.code = "020"
-            hit.frames = ["appeal"]
-            hit.rule = f"must[{hit.rule}]"
+            frame = _deontic_frame(aux)
+            hit.code = "100" if frame == "demand" else "020"
+            hit.frames = [frame]
+            hit.rule = f"{aux}[{hit.rule}]"
             hit.modality = "intended"
             hit.target_tok = subs[0]
             hit.conf = max(hit.conf, 0.4)
