@@ -308,3 +308,23 @@ def test_forces_decisions_and_suspensions(nlp, coder, text, expected) -> None:
 
 def test_a_minister_arriving_is_still_a_visit(nlp, coder) -> None:
     assert "042" in codes(code(nlp, coder, "The foreign minister arrived in Paris on Monday."))
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Egypt and France began a new round of joint naval exercises.", "062"),
+    ("The two armies staged joint war games near the border.", "062"),
+    ("The army gave military equipment to the border guards of Chad.", "072"),
+    ("The junta let free forty political prisoners.", "0841"),
+    ("Washington rolled back tariffs on Mexican steel.", "085"),
+    ("Volunteers distributed food and medicine to the flood victims.", "070"),
+])
+def test_material_cooperation_families(nlp, coder, text, expected) -> None:
+    assert expected in codes(code(nlp, coder, text)), text
+
+
+def test_by_doing_is_the_same_actors_means(nlp, resolver, coder) -> None:
+    doc = nlp("China backed the campaign by donating medical supplies to Malawi.")
+    evs = coder.code(doc, resolver.resolve(doc, None), "t")
+    aid = next(e for e in evs if e.cameo[:2] == "07")
+    assert aid.source is not None and aid.source.country == "CHN"
+    assert aid.why["clause"] == "main"

@@ -18,6 +18,7 @@ from spacy.tokens import Span as SpacySpan
 from thucydides.actors.analysis import ActorAnalysis
 from thucydides.events.lexicon import Lexicon, NounPattern, VerbPattern, load_lexicon
 from thucydides.events.roles import (
+    MEANS_PREPS,
     conjuncts,
     find_prep_object,
     noun_phrase,
@@ -196,6 +197,8 @@ class EventCoder:
         lobj = obj
         if light and obj is None and lemma in self.lex.support:
             lobj = _particle_object(tok, self.lex.support[lemma])  # "went on strike", "engaged in talks"
+        if light and lobj is not None:
+            lobj = _through_measure(lobj)  # "began a new round of joint exercises"
         if light and lemma in self.lex.support and lobj is not None:
             parts = _match_words(tok, self.lex.support[lemma])
             if parts is not None and self._empty_noun(lobj):
@@ -1065,6 +1068,9 @@ def _rank(hit: Hit) -> str:
         if dep == "advcl" and t.tag_ == "VBG" and not any(c.dep_ in ("mark", "nsubj") for c in t.children):
             t = t.head  # "…, accusing her of fraud": the same actor's next act
             continue
+        if dep == "pcomp" and t.tag_ == "VBG" and t.head.lower_ in MEANS_PREPS and t.head.head.pos_ == "VERB":
+            t = t.head.head  # "helped by donating supplies": how the same actor acted
+            continue
         return "sub"
     return "sub"
 
@@ -1300,16 +1306,26 @@ def _obj_ok(obj: Token | None, allowed: frozenset[str]) -> bool:
     if "@money" in allowed and (obj.ent_type_ == "MONEY" or obj.lemma_.lower() in MONEY_WORDS):
         return True
     # "a series of attacks": look through quantity heads
-    if obj.lemma_.lower() in ("series", "wave", "number", "string", "round", "spate", "barrage", "couple",
-                              "state", "amount", "shipment", "consignment", "batch", "ton", "tonne",
-                              "package", "kind", "type", "set", "cache", "stash", "haul", "stockpile",
-                              "quantity", "huge", "lot", "pile", "bundle"):
-        for c in obj.children:
-            if c.dep_ == "prep" and c.lower_ == "of":
-                for g in c.children:
-                    if g.dep_ == "pobj":
-                        return _obj_ok(g, allowed)
-    return False
+    inner = _through_measure(obj)
+    return inner is not obj and _obj_ok(inner, allowed)
+
+
+MEASURE_HEADS = frozenset({"series", "wave", "number", "string", "round", "spate", "barrage", "couple",
+                           "state", "amount", "shipment", "consignment", "batch", "ton", "tonne", "package",
+                           "kind", "type", "set", "cache", "stash", "haul", "stockpile", "quantity", "huge",
+                           "lot", "pile", "bundle"})
+
+
+def _through_measure(tok: Token) -> Token:
+    """'a series of attacks', 'a new round of talks': the noun behind a quantity head."""
+    if tok.lemma_.lower() not in MEASURE_HEADS:
+        return tok
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ == "of":
+            for g in c.children:
+                if g.dep_ == "pobj":
+                    return g
+    return tok
 
 
 def _glued_lemma(tok: Token) -> str | None:
@@ -1418,13 +1434,19 @@ def _phrase_tokens(verb: Token) -> set[int]:
     """
     out: set[int] = set()
     stack = [c for c in verb.children if c.dep_ not in CLAUSE_DEPS and c.dep_ != "npadvmod"
-             and not (c.dep_ == "prep" and c.lower_ in SEPARATE_PREPS)]
+             and not (c.dep_ == "prep" and c.lower_ in SEPARATE_PREPS) and not _means_clause(c)]
     while stack:
         t = stack.pop()
         out.add(t.i)
         stack.extend(c for c in t.children if c.dep_ not in ("relcl", "ccomp", "advcl", "parataxis")
                      and not _absolute(c))
     return out
+
+
+def _means_clause(prep: Token) -> bool:
+    """'by donating supplies': a clause of its own telling how the act was done."""
+    return prep.dep_ == "prep" and prep.lower_ in MEANS_PREPS and any(
+        g.dep_ == "pcomp" and g.tag_ == "VBG" for g in prep.children)
 
 
 def _absolute(tok: Token) -> bool:

@@ -94,10 +94,21 @@ def subjects_of(verb: Token, passive: bool) -> list[Token]:
                 return [_resolve_relative(s) for s in subs]
             t = head
             continue
+        if (dep == "pcomp" and t.tag_ == "VBG" and head.lower_ in MEANS_PREPS
+                and head.head.pos_ in ("VERB", "AUX")):
+            # "China helped by donating supplies", "protested by blocking the road": the doer's means
+            subs = _subject_children(head.head, _is_passive(head.head))
+            if subs:
+                return [_resolve_relative(s) for s in subs]
+            break
         if dep in ("relcl", "acl") and head.pos_ in ("NOUN", "PROPN"):
             return [head] if dep == "relcl" or t.tag_ == "VBG" else []
         break
     return []
+
+
+# prepositions whose gerund clause tells how the governing verb's subject acted
+MEANS_PREPS = frozenset({"by", "through"})
 
 
 def resolve_relative(tok: Token) -> Token:
