@@ -328,3 +328,17 @@ def test_by_doing_is_the_same_actors_means(nlp, resolver, coder) -> None:
     aid = next(e for e in evs if e.cameo[:2] == "07")
     assert aid.source is not None and aid.source.country == "CHN"
     assert aid.why["clause"] == "main"
+
+
+@pytest.mark.parametrize("text, root", [
+    ("Chad is willing to withdraw its troops from the border zone.", "03"),
+    ("Peru is ready to contribute troops to the UN force.", "03"),
+])
+def test_readiness_is_intent_to_act(nlp, coder, text, root) -> None:
+    evs = code(nlp, coder, text)
+    assert any(e.cameo[:2] == root and e.modality == "intended" and e.why["clause"] == "main" for e in evs)
+    assert not [e for e in evs if e.cameo[:2] in ("07", "08") and not e.negated], text
+
+
+def test_ready_for_nothing_named_is_no_event(nlp, coder) -> None:
+    assert not code(nlp, coder, "The army is ready.")

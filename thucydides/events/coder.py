@@ -277,6 +277,8 @@ class EventCoder:
                 hit.source_tok = glued[0]
         if best.frame:
             self._apply_frame(hit, tok, best.frame, depth, obj)
+            if tok.pos_ == "ADJ" and best.frame == "intent" and not hit.planned:
+                return None  # "the army is ready": ready for nothing named, no intention told
         return hit
 
     def _apply_frame(self, hit: Hit, tok: Token, frame: str, depth: int, obj: Token | None) -> None:
@@ -1062,8 +1064,8 @@ def _rank(hit: Hit) -> str:
         if dep == "ROOT":
             return "main"
         reported = dep in ("ccomp", "parataxis") and t.head.lemma_.lower() in REPORT_LEMMAS
-        if dep in ("conj", "xcomp") or reported:
-            t = t.head
+        if dep in ("conj", "xcomp", "acomp") or reported:
+            t = t.head  # "is willing to withdraw": the adjective carries the clause's predication
             continue
         if dep == "advcl" and t.tag_ == "VBG" and not any(c.dep_ in ("mark", "nsubj") for c in t.children):
             t = t.head  # "…, accusing her of fraud": the same actor's next act
