@@ -342,3 +342,22 @@ def test_readiness_is_intent_to_act(nlp, coder, text, root) -> None:
 
 def test_ready_for_nothing_named_is_no_event(nlp, coder) -> None:
     assert not code(nlp, coder, "The army is ready.")
+
+
+@pytest.mark.parametrize("text, absent", [
+    ("The ministry sent doctors to fight the cholera epidemic.", "190"),
+    ("Donors pledged money to fight COVID-19 in the camps.", "190"),
+    ("The government will combat corruption in the police.", "190"),
+    ("The EU deployed election observers across the country.", "154"),
+])
+def test_fighting_what_is_no_one_is_no_assault(nlp, coder, text, absent) -> None:
+    assert absent not in codes(code(nlp, coder, text)), text
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Thousands of dock workers stopped work on Monday over pay.", "143"),
+    ("The navy imposed a blockade on the rebel port.", "191"),
+    ("Rebels fought the army near the dam.", "190"),
+])
+def test_strikes_blockades_and_fights(nlp, coder, text, expected) -> None:
+    assert expected in codes(code(nlp, coder, text)), text

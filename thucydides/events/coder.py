@@ -1299,6 +1299,8 @@ def _obj_ok(obj: Token | None, allowed: frozenset[str]) -> bool:
         return False
     if obj.lemma_.lower() in allowed or obj.lower_ in allowed or _glued_lemma(obj) in allowed:
         return True
+    if "-" in obj.lower_ and obj.lower_.partition("-")[0] in allowed:
+        return True  # "COVID-19", one token
     if "@any" in allowed:
         return True
     if "@gpe" in allowed and obj.ent_type_ in ("GPE", "LOC", "FAC"):
