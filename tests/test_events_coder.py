@@ -361,3 +361,19 @@ def test_fighting_what_is_no_one_is_no_assault(nlp, coder, text, absent) -> None
 ])
 def test_strikes_blockades_and_fights(nlp, coder, text, expected) -> None:
     assert expected in codes(code(nlp, coder, text)), text
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The ministry is exploring the possibility of buying gas from Qatar.", "014"),
+    ("The king attended a ceremony marking the end of the war.", "017"),
+    ("The cabinet rejected claims of favouritism.", "016"),
+])
+def test_statement_families(nlp, coder, text, expected) -> None:
+    assert expected in codes(code(nlp, coder, text)), text
+
+
+def test_an_event_noun_in_an_urged_clause_is_what_is_urged(nlp, coder) -> None:
+    evs = code(nlp, coder, "Britain urged the council to renew the sanctions on Iran.")
+    assert {e.cameo[:2] for e in evs if not e.negated} == {"02"}
+    evs = code(nlp, coder, "Britain urged Israel to lift the blockade of the port.")
+    assert not [e for e in evs if e.cameo == "191"]  # the blockade is what is to be lifted

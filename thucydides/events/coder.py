@@ -71,6 +71,9 @@ class Hit:
     target_tok: Token | None = None  # explicit target head from the pattern
     source_tok: Token | None = None  # explicit source head (noun events: by X, X's)
     consumed: set[int] = field(default_factory=set)
+    # tokens told within this event (a frame's complement clause) that start no event of their own
+    # but may still belong to an actor's phrase ("ready to contribute troops to the force in Mali")
+    covered: set[int] = field(default_factory=set)
     mode: str | None = None
     context: tuple[str, ...] = ()
     conf: float = 0.6
@@ -124,7 +127,7 @@ class EventCoder:
             hit = self._analyse(tok, 0)
             if hit is None:
                 continue
-            consumed |= hit.consumed | {t.i for t in hit.trigger}
+            consumed |= hit.consumed | hit.covered | {t.i for t in hit.trigger}
             if not hit.noun:
                 consumed |= _phrase_tokens(hit.support or hit.head)
             hits.append(hit)
@@ -318,6 +321,10 @@ class EventCoder:
         hit.frames.append(frame)
         if sub is not None and comp is not None:
             hit.consumed |= sub.consumed | {comp.i, *(t.i for t in sub.trigger)}
+            hit.covered |= sub.covered
+            if not sub.noun:
+                # "urged Israel to lift the blockade of Gaza": the blockade is part of what is urged
+                hit.covered |= _phrase_tokens(sub.support or sub.head)
             hit.planned = list(sub.trigger)
             hit.frames.extend(sub.frames)
             hit.mode = hit.mode or sub.mode
@@ -364,6 +371,14 @@ class EventCoder:
                     found.append((v, sub))
             if found:
                 break
+        if not found and cand.pos_ in ("VERB", "AUX") and cand.dep_ == "xcomp":
+            # "urged the UN to renew sanctions", "asked Israel to lift the blockade" (a verb the
+            # lexicon does not code): the event noun it governs is what is urged
+            obj = next((c for c in cand.children if c.dep_ in ("dobj", "obj")), None)
+            sub = self._analyse_noun(obj, depth, allow_alone=True) if obj is not None else None
+            if sub is not None and sub.conf > 0.05:
+                sub.consumed.add(cand.i)
+                return sub, cand
         if not found:
             return None, cand
         tok, best = next(((v, h) for v, h in found if not _bare_frame(h)), found[0])
