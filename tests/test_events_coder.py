@@ -377,3 +377,20 @@ def test_an_event_noun_in_an_urged_clause_is_what_is_urged(nlp, coder) -> None:
     assert {e.cameo[:2] for e in evs if not e.negated} == {"02"}
     evs = code(nlp, coder, "Britain urged Israel to lift the blockade of the port.")
     assert not [e for e in evs if e.cameo == "191"]  # the blockade is what is to be lifted
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The hackers launched cyber warfare against the bank.", "170"),
+    ("The militia held the villagers as human shields.", "181"),
+    ("The rebels are guilty of violating the ceasefire agreement.", "196"),
+    ("The cartel is responsible for the bombing of the courthouse.", "18"),
+    ("A district judge found the mayor guilty of bribery.", "116"),
+    ("Turkey has strengthened its forces along the border.", "154"),
+    ("The two leaders held bilateral discussions in Addis Ababa.", "040"),
+])
+def test_conflict_and_talk_families(nlp, coder, text, expected) -> None:
+    assert any(c.startswith(expected) for c in codes(code(nlp, coder, text))), text
+
+
+def test_responsible_for_nothing_named_is_no_event(nlp, coder) -> None:
+    assert not code(nlp, coder, "The minister is responsible for the budget.")

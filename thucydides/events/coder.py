@@ -280,7 +280,7 @@ class EventCoder:
                 hit.source_tok = glued[0]
         if best.frame:
             self._apply_frame(hit, tok, best.frame, depth, obj)
-            if tok.pos_ == "ADJ" and best.frame == "intent" and not hit.planned:
+            if tok.pos_ == "ADJ" and best.frame in ("intent", "keep") and not hit.planned:
                 return None  # "the army is ready": ready for nothing named, no intention told
         return hit
 
@@ -1316,6 +1316,10 @@ def _obj_ok(obj: Token | None, allowed: frozenset[str]) -> bool:
         return True
     if "-" in obj.lower_ and obj.lower_.partition("-")[0] in allowed:
         return True  # "COVID-19", one token
+    if obj.lemma_.lower() in NAMED_BY_COMPOUND and any(
+            c.dep_ == "compound" and (c.lemma_.lower() in allowed or _glued_lemma(c) in allowed)
+            for c in obj.children):
+        return True  # "the ceasefire agreement" is a ceasefire
     if "@any" in allowed:
         return True
     if "@gpe" in allowed and obj.ent_type_ in ("GPE", "LOC", "FAC"):
@@ -1328,6 +1332,9 @@ def _obj_ok(obj: Token | None, allowed: frozenset[str]) -> bool:
     inner = _through_measure(obj)
     return inner is not obj and _obj_ok(inner, allowed)
 
+
+# generic heads that take their kind from a compound: "ceasefire agreement", "truce deal"
+NAMED_BY_COMPOUND = frozenset({"agreement", "deal", "accord", "pact", "arrangement", "regime", "line"})
 
 MEASURE_HEADS = frozenset({"series", "wave", "number", "string", "round", "spate", "barrage", "couple",
                            "state", "amount", "shipment", "consignment", "batch", "ton", "tonne", "package",
