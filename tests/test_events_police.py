@@ -300,3 +300,10 @@ def test_ordinary_police_actions_are_coded_with_police_as_source(nlp, resolver, 
 def test_acting_as_a_mediator_is_no_police_action(nlp, resolver, coder) -> None:
     evs = code(nlp, resolver, coder, "the retired inspector acted as a mediator between the two families.")
     assert not [e for e in evs if e.cameo.startswith("15")]
+
+
+def test_a_state_protesting_complains_officially(nlp, resolver, coder) -> None:
+    evs = code(nlp, resolver, coder, "Japan protested strongly against the Chinese naval drills.")
+    assert any(e.cameo == "114" and e.plover.type == "ACCUSE" for e in evs)
+    street = code(nlp, resolver, coder, "Thousands of students protested in Tehran on Friday.")
+    assert any(e.cameo.startswith("14") for e in street)

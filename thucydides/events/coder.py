@@ -824,6 +824,13 @@ class EventCoder:
                               if self._coded(p, actors)}
         src_heads = src_heads[:3] or [None]
         tgt_heads = tgt_heads[:3] or [None]
+        if (hit.code == "140" and not hit.noun and src_heads[0] is not None
+                and all(_official(self._actor(h, actors)) for h in src_heads if h is not None)):
+            # "Manila summoned the envoy to protest the incident": a state protests by complaining
+            # officially (114); demonstrations (14x) are what people in the street do
+            hit.code = "114"
+            hit.rule += "+official"
+            info = self.onto.lookup(hit.code)
         conf = self._confidence(hit)
         mode = self._mode(hit, info.plover_type, info.plover_mode, lemmas)
         context = list(dict.fromkeys([*info.plover_context, *hit.context, *self._contexts(lemmas)]))[:4]
@@ -1109,6 +1116,11 @@ def _select(built: list[tuple[Hit, list[Event]]]) -> list[tuple[Hit, list[Event]
 
 def _names_coded_actor(evs: list[Event]) -> bool:
     return any((e.source and e.source.code) or (e.target and e.target.code) for e in evs)
+
+
+def _official(actor: EventActor | None) -> bool:
+    """A state or its government ("Japan", "the Chinese foreign ministry")."""
+    return actor is not None and actor.country is not None and actor.sector in (None, "GOV")
 
 
 def _political_actor(actor: EventActor | None) -> bool:
