@@ -84,6 +84,7 @@ ATTACKS = [
     "Soldiers were killed when their vehicle hit a landmine.",
     "Two civilians were killed in cross-fire.",
     "A powerful explosion ripped through a police station; a suicide bomber was behind it.",
+    "The mayor was shot and killed by automatic weapons fire outside his house.",
 ]
 
 
