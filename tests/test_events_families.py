@@ -42,6 +42,8 @@ CODED = [
     ("The junta let free forty political prisoners.", "0841"),
     ("Washington rolled back tariffs on Mexican steel.", "085"),
     ("Volunteers distributed food and medicine to the flood victims.", "070"),
+    ("Japan will extend 50 million dollars in humanitarian aid to Nepal.", "033"),
+    ("The bank lent two billion dollars in credit to Ghana.", "071"),
     # strikes blockades and fights
     ("Thousands of dock workers stopped work on Monday over pay.", "143"),
     ("The navy imposed a blockade on the rebel port.", "191"),

@@ -202,6 +202,10 @@ class EventCoder:
             lobj = _particle_object(tok, self.lex.support[lemma])  # "went on strike", "engaged in talks"
         if light and lobj is not None:
             lobj = _through_measure(lobj)  # "began a new round of joint exercises"
+            if lobj.ent_type_ == "MONEY":
+                # "will extend 50 million dollars in humanitarian aid": the parser hangs "in aid" on the verb
+                lobj = next((g for c in tok.children if c.dep_ == "prep" and c.lower_ == "in"
+                             for g in c.children if g.dep_ == "pobj" and g.pos_ == "NOUN"), lobj)
         if light and lemma in self.lex.support and lobj is not None:
             parts = _match_words(tok, self.lex.support[lemma])
             if parts is not None and self._empty_noun(lobj):
@@ -1355,11 +1359,13 @@ MEASURE_HEADS = frozenset({"series", "wave", "number", "string", "round", "spate
 
 
 def _through_measure(tok: Token) -> Token:
-    """'a series of attacks', 'a new round of talks': the noun behind a quantity head."""
-    if tok.lemma_.lower() not in MEASURE_HEADS:
+    """'a series of attacks', 'a new round of talks', '$50 million in aid': the noun behind a
+    quantity head or an amount."""
+    amount = tok.ent_type_ in ("MONEY", "QUANTITY", "CARDINAL") or tok.like_num
+    if tok.lemma_.lower() not in MEASURE_HEADS and not amount:
         return tok
     for c in tok.children:
-        if c.dep_ == "prep" and c.lower_ == "of":
+        if c.dep_ == "prep" and (c.lower_ == "of" or (amount and c.lower_ == "in")):
             for g in c.children:
                 if g.dep_ == "pobj":
                     return g
