@@ -48,6 +48,7 @@ CODED = [
     ("Thousands of dock workers stopped work on Monday over pay.", "143"),
     ("The navy imposed a blockade on the rebel port.", "191"),
     ("Rebels fought the army near the dam.", "190"),
+    ("The two armies exchanged fire across the river.", "193"),
     # statement families
     ("The ministry is exploring the possibility of buying gas from Qatar.", "014"),
     ("The king attended a ceremony marking the end of the war.", "017"),
