@@ -303,7 +303,10 @@ class EventCoder:
             comp = None
             if obj is not None and hit.target_tok is obj and not self._actorish(obj):
                 # "pledged full support for X", "offered help to X": the beneficiary is the target
-                hit.target_tok = _object_prep(obj, ("for", "to", "with", "against", "on"), depth=1) or obj
+                preps = ("for", "to", "with", "against", "on")
+                # "suspended aid to the group": the parser may hang "to X" on the verb
+                hit.target_tok = (_object_prep(obj, preps, depth=1) or _target_by_preps(tok, preps)
+                                  or obj)
         if sub is None and frame in ("intent", "appeal") and _has_ccomp(tok):
             # "suggested that the plan is an attempt …": a statement, not an offer
             hit.code = "010"
