@@ -34,7 +34,8 @@ CODED = [
     # forces decisions and suspensions
     ("Hundreds of Kenyan troops arrived in the port city on Monday.", "154"),
     ("Japan decided on Thursday to lift its sanctions on Iran.", "085"),
-    ("Norway announced a suspension of aid to the junta.", "160"),
+    ("Norway announced a suspension of aid to the junta.", "162"),
+    ("Germany halted assistance to the junta.", "162"),
     # material cooperation families
     ("Egypt and France began a new round of joint naval exercises.", "062"),
     ("The two armies staged joint war games near the border.", "062"),

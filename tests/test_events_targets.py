@@ -137,3 +137,9 @@ def test_a_side_event_keeps_a_place_or_a_person(nlp, coder, resolver) -> None:
                for e in evs)
     evs = code(nlp, coder, resolver, "Days after her arrest, the lawyer spoke out.")
     assert any(e.cameo == "173" and e.target is not None and e.target.text == "her" for e in evs)
+
+
+def test_suspended_aid_targets_its_beneficiary(nlp, coder, resolver) -> None:
+    evs = code(nlp, coder, resolver, "The United States suspended aid to the Syrian rebels.")
+    cut = [e for e in evs if e.cameo == "162"]
+    assert cut and cut[0].target is not None and cut[0].target.text == "the Syrian rebels"

@@ -347,6 +347,9 @@ class EventCoder:
                                   or self._modifier_actor(comp, self._actors))
             if hit.target_tok is None:
                 hit.target_tok = sub.target_tok
+            if hit.target_tok is None and sub.noun and comp.i in {c.i for c in tok.children}:
+                # "suspended aid to the group": the noun's "to X" hung on the frame verb
+                hit.target_tok = _target_by_preps(tok, _noun_targets(self.lex, comp))
             if frame == "keep":
                 hit.trigger = [*hit.trigger, *sub.trigger]
                 hit.rule = f"{hit.rule}>{sub.rule}"
@@ -374,6 +377,9 @@ class EventCoder:
         for h in heads:
             for v in [h, *(c for c in h.children if c.dep_ == "conj" and c.pos_ == h.pos_)]:
                 sub = self._analyse(v, depth)
+                if sub is None and v.pos_ == "NOUN" and v.lemma_.lower() in self.lex.classes.get("AID", ()):
+                    # "suspended aid", "cut off assistance": the frame verb carries the noun
+                    sub = self._analyse_noun(v, depth, allow_alone=True)
                 if sub is not None:
                     found.append((v, sub))
             if found:
