@@ -21,6 +21,7 @@ from thucydides.events.roles import (
     MEANS_PREPS,
     conjuncts,
     find_prep_object,
+    means_governor,
     noun_phrase,
     objects_of,
     resolve_relative,
@@ -1105,8 +1106,9 @@ def _rank(hit: Hit) -> str:
         if dep == "advcl" and t.tag_ == "VBG" and not any(c.dep_ in ("mark", "nsubj") for c in t.children):
             t = t.head  # "…, accusing her of fraud": the same actor's next act
             continue
-        if dep == "pcomp" and t.tag_ == "VBG" and t.head.lower_ in MEANS_PREPS and t.head.head.pos_ == "VERB":
-            t = t.head.head  # "helped by donating supplies": how the same actor acted
+        actor_verb = means_governor(t)
+        if actor_verb is not None and actor_verb.pos_ == "VERB":
+            t = actor_verb  # "helped by donating supplies": how the same actor acted
             continue
         return "sub"
     return "sub"

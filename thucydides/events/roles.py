@@ -94,10 +94,10 @@ def subjects_of(verb: Token, passive: bool) -> list[Token]:
                 return [_resolve_relative(s) for s in subs]
             t = head
             continue
-        if (dep == "pcomp" and t.tag_ == "VBG" and head.lower_ in MEANS_PREPS
-                and head.head.pos_ in ("VERB", "AUX")):
+        actor_verb = means_governor(t)
+        if actor_verb is not None:
             # "China helped by donating supplies", "protested by blocking the road": the doer's means
-            subs = _subject_children(head.head, _is_passive(head.head))
+            subs = _subject_children(actor_verb, _is_passive(actor_verb))
             if subs:
                 return [_resolve_relative(s) for s in subs]
             break
@@ -109,6 +109,16 @@ def subjects_of(verb: Token, passive: bool) -> list[Token]:
 
 # prepositions whose gerund clause tells how the governing verb's subject acted
 MEANS_PREPS = frozenset({"by", "through"})
+
+
+def means_governor(verb: Token) -> Token | None:
+    """'helped by donating supplies': for the gerund of a means clause, the verb whose subject
+    acts through it."""
+    prep = verb.head
+    if (verb.dep_ == "pcomp" and verb.tag_ == "VBG" and prep.lower_ in MEANS_PREPS
+            and prep.head.pos_ in ("VERB", "AUX")):
+        return prep.head
+    return None
 
 
 def resolve_relative(tok: Token) -> Token:
