@@ -806,7 +806,8 @@ class EventCoder:
             table = self.lex.modifiers.get(code)
             if not table:
                 break
-            hits = sorted((w for w in lemmas if w in table), key=len)
+            # longest cue wins; ties by the word itself, since the set's order changes between processes
+            hits = sorted((w for w in lemmas if w in table), key=lambda w: (len(w), w))
             if not hits:
                 break
             new = table[hits[-1]]
