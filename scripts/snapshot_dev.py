@@ -47,14 +47,16 @@ def compare(before: Path, after: Path) -> int:
         changed = [i for i, (a, b) in enumerate(zip(old_lines, new_lines, strict=False)) if a != b]
         if len(old_lines) != len(new_lines):
             changed.append(min(len(old_lines), len(new_lines)))
-        status = "identical" if not changed else f"{len(changed)} documents differ (first: line {changed[0] + 1})"
+        status = ("identical" if not changed
+                  else f"{len(changed)} documents differ (first: line {changed[0] + 1})")
         print(f"{old.name}: {status}")
         differing += bool(changed)
     return 1 if differing else 0
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
     sub = parser.add_subparsers(dest="command", required=True)
     run = sub.add_parser("code", help="code every dev set into DIR")
     run.add_argument("out_dir", type=Path)
