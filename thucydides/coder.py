@@ -18,6 +18,7 @@ from spacy.tokens import Doc
 
 from thucydides import __version__
 from thucydides.actors import ActorResolver
+from thucydides.actors.nationality import complete_countries
 from thucydides.events import EventCoder
 from thucydides.iterutil import chunked
 from thucydides.models import Article, Document, Reject, Sentence
@@ -64,6 +65,7 @@ class Coder:
         self.times.attach(events, times, doc, pub)
         places = self.places.find(doc, actors)
         self.places.attach(events, places, doc)
+        complete_countries(events, actors, places)
         quotes = self.quotes.find(doc, actors, article.id)
         self.quotes.link(events, quotes)
         return Document(

@@ -1,0 +1,55 @@
+"""A sector-only event actor takes the country its article fixes, and only then."""
+
+from __future__ import annotations
+
+import pytest
+
+from thucydides import Coder
+from thucydides.models import Event
+
+
+@pytest.fixture(scope="module")
+def full_coder() -> Coder:
+    return Coder()
+
+
+def _event(doc_events: list[Event], lemma: str) -> Event:
+    found = [e for e in doc_events if lemma in e.trigger.text.lower()]
+    assert found, [e.trigger.text for e in doc_events]
+    return found[0]
+
+
+def test_place_in_the_sentence_fixes_the_police(full_coder: Coder) -> None:
+    doc = full_coder.code("Police arrested the newspaper editor in Baku on Monday.", date="2024-03-08")
+    arrest = _event(doc.events, "arrest")
+    assert arrest.source is not None and arrest.source.code == "AZECOP"
+    assert arrest.why["countries"]["source"] == "sentence place"
+
+
+def test_the_other_actor_of_the_sentence_fixes_the_protesters(full_coder: Coder) -> None:
+    doc = full_coder.code("Nigerian soldiers clashed with protesters on Friday.", date="2024-03-08")
+    clash = _event(doc.events, "clash")
+    assert clash.target is not None and clash.target.country == "NGA"
+
+
+def test_two_countries_in_the_sentence_leave_it_open(full_coder: Coder) -> None:
+    doc = full_coder.code("Police arrested two men in Paris and in Berlin.", date="2024-03-08")
+    arrest = _event(doc.events, "arrest")
+    assert arrest.source is not None and arrest.source.country is None
+    assert "countries" not in arrest.why
+
+
+def test_the_article_country_when_one_clearly_leads(full_coder: Coder) -> None:
+    text = ("Kenya's president met opposition leaders in Nairobi. Kenyan officials said the talks "
+            "went well. The Kenyan government promised reforms.\n\nPolice later detained two activists.")
+    doc = full_coder.code(text, date="2024-03-08")
+    detain = _event(doc.events, "detain")
+    assert detain.source is not None and detain.source.code == "KENCOP"
+    assert detain.why["countries"]["source"] == "article"
+
+
+def test_no_country_from_an_article_without_a_leading_one(full_coder: Coder) -> None:
+    text = ("France and Germany held talks in Brussels. Police later detained two activists.")
+    doc = full_coder.code(text, date="2024-03-08")
+    detain = _event(doc.events, "detain")
+    assert detain.source is not None and detain.source.country is None

@@ -1,0 +1,115 @@
+"""The country of an event actor that its own words leave open, read from the article around it.
+
+"Police arrested the editor" codes the police as COP: a sector with no state. Event data is
+counted by dyad (country to country), so such an actor falls out of every count although the
+article fixes its country plainly, the way a human coder reads it: the police of an article
+about Azerbaijan whose sentence says "in Baku" are Azerbaijani police. The evidence is taken
+in order of strength, and an actor is left without a country when the evidence disagrees:
+
+1. the same entity named with a country elsewhere in the article (coreference);
+2. the one country of the places named in the event's sentence ("in Lagos");
+3. the one country of the other actors named in that sentence ("Nigerian forces clashed with
+   demonstrators");
+4. the article's dominant country, when one country clearly leads its actor and place mentions.
+
+International and transnational codes (IGO, NGO, IMG, MNC) already name their "country" part
+and are left alone, as are actors the coder could not code at all. Each filled country is
+recorded in the event's `why["countries"]` with the evidence that gave it.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Sequence
+
+from thucydides.actors.analysis import ActorAnalysis
+from thucydides.actors.codes import INTERNATIONAL
+from thucydides.models import Event, EventActor, Place
+
+__all__ = ["ArticleCountries", "complete_countries"]
+
+# how far the leading country must lead the next one to count as the article's own
+DOMINANCE = 2.0
+MIN_DOMINANT_MENTIONS = 3
+
+
+class ArticleCountries:
+    """The country evidence of one article: by entity, by sentence, and overall."""
+
+    def __init__(self, actors: ActorAnalysis, places: Sequence[Place]) -> None:
+        self.by_entity: dict[int, str] = {}
+        self.actor_countries: dict[int, set[str]] = {}
+        self.place_countries: dict[int, set[str]] = {}
+        totals: Counter[str] = Counter()
+        for mention in actors.mentions:
+            country = _state(mention.country)
+            if country is None:
+                continue
+            if mention.entity is not None:
+                self.by_entity.setdefault(mention.entity, country)
+            self.actor_countries.setdefault(mention.sentence_index, set()).add(country)
+            totals[country] += 1
+        for place in places:
+            country = _state(place.country)
+            if country is None:
+                continue
+            if place.role != "dateline":
+                self.place_countries.setdefault(place.sentence_index, set()).add(country)
+            totals[country] += 1
+        self.dominant = _dominant(totals)
+
+    def country_for(self, actor: EventActor, sentence: int) -> tuple[str, str] | None:
+        """(country, evidence) for an actor with a sector and no country, or None."""
+        if actor.entity is not None and actor.entity in self.by_entity:
+            return self.by_entity[actor.entity], "coreference"
+        places = self.place_countries.get(sentence, set())
+        if len(places) == 1:
+            return next(iter(places)), "sentence place"
+        if places:
+            return None  # two countries named where it happened: the text does not say which
+        actors = set(self.actor_countries.get(sentence, set()))
+        if len(actors) == 1:
+            return next(iter(actors)), "sentence actor"
+        if not actors and self.dominant:
+            return self.dominant, "article"
+        return None
+
+
+def complete_countries(events: Iterable[Event], actors: ActorAnalysis, places: Sequence[Place]) -> None:
+    """Give each sector-only event actor the country its article fixes (in place)."""
+    evidence: ArticleCountries | None = None
+    for event in events:
+        for role in ("source", "target"):
+            actor: EventActor | None = getattr(event, role)
+            if not _sector_only(actor):
+                continue
+            if evidence is None:
+                evidence = ArticleCountries(actors, places)
+            found = evidence.country_for(actor, event.sentence_index)
+            if found is None:
+                continue
+            country, how = found
+            actor.country = country
+            actor.code = country + (actor.code or "")
+            event.why.setdefault("countries", {})[role] = how
+
+
+def _sector_only(actor: EventActor | None) -> bool:
+    if actor is None or not actor.code or actor.country:
+        return False
+    return actor.code[:3] not in INTERNATIONAL
+
+
+def _state(country: str | None) -> str | None:
+    if not country or len(country) != 3 or country in INTERNATIONAL:
+        return None
+    return country
+
+
+def _dominant(totals: Counter[str]) -> str | None:
+    ranked = totals.most_common(2)
+    if not ranked or ranked[0][1] < MIN_DOMINANT_MENTIONS:
+        return None
+    if len(ranked) == 2 and ranked[0][1] < DOMINANCE * ranked[1][1]:
+        return None
+    return ranked[0][0]
