@@ -16,7 +16,6 @@ from typing import Any
 
 from spacy.tokens import Doc
 
-from thucydides import __version__
 from thucydides.actors import ActorResolver
 from thucydides.actors.nationality import complete_countries
 from thucydides.events import EventCoder
@@ -26,6 +25,7 @@ from thucydides.nlp import BATCH_SIZE, load_nlp
 from thucydides.places import PlaceResolver
 from thucydides.quotes import QuoteFinder
 from thucydides.times import TimeResolver
+from thucydides.version import __version__
 
 CHUNK = 32  # articles sent to a worker process at a time
 

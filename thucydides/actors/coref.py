@@ -19,21 +19,19 @@ Everything is linear in the number of mentions and pronouns, so it costs little 
 from __future__ import annotations
 
 from bisect import bisect_left
-from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc
 
+from thucydides.actors.codes import join_code
+from thucydides.actors.draft import Draft
 from thucydides.actors.speakers import quote_pronouns
 from thucydides.models import ActorMention
+from thucydides.wordlists import word_set
 
-if TYPE_CHECKING:
-    from thucydides.actors.resolver import Draft
-
-PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers", "himself", "herself"})
-PLURAL_PRONOUNS = frozenset({"they", "them", "their", "theirs", "themselves"})
-THING_PRONOUNS = frozenset({"it", "its", "itself"})
-DUMMY_IT_VERBS = frozenset({"be", "seem", "appear", "become", "remain", "happen", "matter", "take",
-                            "rain", "look", "sound", "feel", "cost", "make", "mean"})
+PERSON_PRONOUNS = word_set("actors", "person_pronouns")
+PLURAL_PRONOUNS = word_set("actors", "plural_pronouns")
+THING_PRONOUNS = word_set("actors", "thing_pronouns")
+DUMMY_IT_VERBS = word_set("actors", "dummy_it_verbs")
 PERSON_WINDOW = 3  # sentences back
 OTHER_WINDOW = 2
 
@@ -64,8 +62,7 @@ def _copy_code(target: ActorMention, source: ActorMention, how: str) -> None:
 
 
 def link_mentions(doc: Doc, drafts: list[Draft]) -> list[Draft]:
-    from thucydides.actors.resolver import Draft
-
+    """Link the drafts of an article into entities, add pronoun drafts, in text order."""
     sent_starts = [s.start for s in doc.sents]
 
     def sent_of(token_i: int) -> int:
@@ -216,8 +213,6 @@ def link_mentions(doc: Doc, drafts: list[Draft]) -> list[Draft]:
 def _possessed(doc: Doc, drafts: list[Draft], pronouns: list[Draft]) -> None:
     """"his forces", "our ministry": an agent phrase with no country takes the country of the
     resolved possessive pronoun in front of it ("Assad said his forces …" → SYRMIL)."""
-    from thucydides.actors.codes import join_code
-
     by_head = {d.head: d for d in drafts}
     for p in pronouns:
         tok = doc[p.head]

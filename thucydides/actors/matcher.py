@@ -29,14 +29,11 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from thucydides.actors.dictionary import Dictionaries, Entry, load_dictionaries, norm_phrase
+from thucydides.wordlists import word_set
 
 ACRONYM_RE = re.compile(r"^(?:[A-Z]\.?){2,6}$")
 # Acronyms whose lower-case form is an everyday word: never matched in lower-case text.
-COMMON_WORDS = frozenset({
-    "ice", "aid", "car", "art", "war", "sun", "fan", "arm", "arms", "imf", "cop", "cops", "ban", "cia",
-    "eta", "ira", "pan", "pip", "spa", "tap", "via", "ups", "hat", "mar", "sec", "mod", "ran", "run",
-    "cat", "dog", "pal", "dig", "nap", "rap", "sap", "gap", "fat", "map", "win", "kit", "pet", "rat",
-}) | {w.lower() for w in STOP_WORDS}
+COMMON_WORDS = word_set("actors", "everyday_acronyms") | {w.lower() for w in STOP_WORDS}
 
 
 @dataclass(slots=True)

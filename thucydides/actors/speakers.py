@@ -8,48 +8,35 @@ is an actor mention (“…,” X said / “…,” said X), a speech verb just 
 mark (X said, “…” / X said: “…”), and a quote that follows such a cue sentence at once
 (“…,” X said. “…”). Anything looser (a quote two sentences from its
 cue, a quote inside a quote) is left alone: a wrong speaker is worse than none. The
-quote stage (thucydides/quotes.py) finds quotes and speakers in full; this is only the
+quote stage (thucydides/quotes/) finds quotes and speakers in full; this is only the
 cheap, precise part the actor stage needs to code "we" and "our" as event actors.
 """
 
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Token
 
+from thucydides.actors.draft import Draft
 from thucydides.models import ActorMention
 from thucydides.nlp import doc_text
+from thucydides.syntax.clauses import grammatical_subject
+from thucydides.syntax.marks import DOUBLE_QUOTE_MARKS, quote_spans
+from thucydides.wordlists import word_set
 
-if TYPE_CHECKING:
-    from thucydides.actors.resolver import Draft
-
-SPEECH_VERBS = frozenset({
-    "say", "tell", "add", "state", "declare", "insist", "warn", "explain", "note", "write", "reply",
-    "announce", "claim", "argue", "stress", "continue", "assert", "vow", "pledge", "caution", "urge",
-    "respond", "remark", "recall", "tweet", "conclude",
-})
-SINGULAR = frozenset({"i", "me", "my", "mine", "myself"})
-PLURAL = frozenset({"we", "us", "our", "ours", "ourselves"})
-QUOTE_MARKS = "\"“”«»„"
+SPEECH_VERBS = word_set("actors", "quote_frame_verbs")
+SINGULAR = word_set("actors", "first_person_singular")
+PLURAL = word_set("actors", "first_person_plural")
+QUOTE_MARKS = DOUBLE_QUOTE_MARKS
 AFTER_WINDOW = 10  # tokens from the closing mark to the speech verb ("…,” Defense Minister X Y said)
 BEFORE_WINDOW = 2  # tokens between the speech verb and the opening mark ("said: “", "told reporters: “")
 
 
 def _quote_spans(text: str) -> list[tuple[int, int]]:
-    # The quote stage's mark pairing knows paragraphs, typewriter quotes and unclosed quotes;
-    # imported late because that module imports the actor package.
-    from thucydides.quotes import quote_spans
-
+    # The shared mark pairing knows paragraphs, typewriter quotes and unclosed quotes; only
+    # the double-quoted stretches count here.
     return [(s, e) for s, e in quote_spans(text) if text[s] in QUOTE_MARKS]
-
-
-def _subject(verb: Token) -> Token | None:
-    for child in verb.children:
-        if child.dep_ in ("nsubj", "nsubjpass"):
-            return child
-    return None
 
 
 def _speech_verb(tokens: list[Token]) -> Token | None:
@@ -84,7 +71,7 @@ def _speaker(doc: Doc, qs: int, qe: int, inside: tuple[int, int],
     closed_by_stop = doc_text(doc)[:qe].rstrip(QUOTE_MARKS + " ").endswith(".")
     verb = None if closed_by_stop else _speech_verb(after)
     if verb is not None and not any(t.text in ".!?" for t in doc[last:verb.i]):
-        subj = _subject(verb)
+        subj = grammatical_subject(verb)
         if subj is not None and subj.idx >= qe:
             return _mention_at(subj, mentions, starts), "after"
         return None, ""
@@ -95,7 +82,7 @@ def _speaker(doc: Doc, qs: int, qe: int, inside: tuple[int, int],
     verb = _speech_verb(list(reversed(before[:-1])))
     if verb is None:
         return None, ""
-    subj = _subject(verb)
+    subj = grammatical_subject(verb)
     if subj is None or subj.i > verb.i:
         return None, ""
     return _mention_at(subj, mentions, starts), "before"
@@ -103,8 +90,6 @@ def _speaker(doc: Doc, qs: int, qe: int, inside: tuple[int, int],
 
 def quote_pronouns(doc: Doc, drafts: list[Draft]) -> list[Draft]:
     """New pronoun drafts for I/we/our… inside direct quotes with a plainly stated speaker."""
-    from thucydides.actors.resolver import Draft
-
     text = doc_text(doc)
     if not any(c in text for c in QUOTE_MARKS):
         return []

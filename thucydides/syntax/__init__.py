@@ -1,0 +1,44 @@
+"""The syntax layer: parse questions answered once, for every stage.
+
+Is a verb passive, who is its subject, what its object, which clause governs it, where does a
+noun phrase begin, which stretches of the text are quoted. Stages (actors, events, quotes …)
+import from here; this package imports no stage (only spaCy and the neutral modules
+`nlp`, `models`, `wordlists`), so it can sit below all of them.
+
+    clauses.py  voice, subjects, objects, governing clauses
+    phrases.py  noun-phrase heads, name extents, token offsets
+    marks.py    quote-mark pairing in raw text
+"""
+
+from thucydides.syntax.clauses import (
+    MEANS_PREPOSITIONS,
+    OBJECT_CONTROL_VERBS,
+    RELATIVE_PRONOUNS,
+    SUBJECT_RELATIVE_PRONOUNS,
+    child_with_dep,
+    conjuncts,
+    direct_object,
+    find_prep_object,
+    grammatical_subject,
+    is_passive,
+    is_passive_participle,
+    means_governor,
+    objects_of,
+    reporting_subject,
+    resolve_relative,
+    shared_object,
+    subject_children,
+    subjects_of,
+    tree_depth,
+)
+from thucydides.syntax.marks import DOUBLE_QUOTE_MARKS, paragraphs, quote_marks, quote_spans
+from thucydides.syntax.phrases import char_span, name_phrase_extent, noun_phrase_head, token_end
+
+__all__ = [
+    "DOUBLE_QUOTE_MARKS", "MEANS_PREPOSITIONS", "OBJECT_CONTROL_VERBS", "RELATIVE_PRONOUNS",
+    "SUBJECT_RELATIVE_PRONOUNS", "char_span", "child_with_dep", "conjuncts", "direct_object",
+    "find_prep_object", "grammatical_subject", "is_passive", "is_passive_participle", "means_governor",
+    "name_phrase_extent", "noun_phrase_head", "objects_of", "paragraphs", "quote_marks", "quote_spans",
+    "reporting_subject", "resolve_relative", "shared_object", "subject_children", "subjects_of",
+    "token_end", "tree_depth",
+]
