@@ -13,8 +13,9 @@ from thucydides.places.build import (
     load_extra_places,
 )
 from thucydides.places.gazetteer import load_gazetteer
+from thucydides.places.lexicon import LOC_PREPS, load_demonyms
 from thucydides.places.names import norm
-from thucydides.places.resolver import load_demonyms, load_words
+from thucydides.wordlists import WordListError, parse_word_file
 
 
 @pytest.fixture(scope="module")
@@ -74,7 +75,7 @@ def test_reviewed_files_load() -> None:
     extra = {r.name: r for r in load_extra_places()}
     assert extra["Hmeimim Air Base"].iso3 == "SYR"
     assert load_demonyms()["turkish"] == "TUR"
-    assert "in" in load_words()["loc_preps"]
+    assert "in" in LOC_PREPS
 
 
 def test_extra_places_loader_reports_file_and_line(tmp_path: Path) -> None:
@@ -93,9 +94,7 @@ def test_extra_places_loader_rejects_unknown_feature(tmp_path: Path) -> None:
         load_extra_places(bad)
 
 
-def test_words_loader_rejects_yaml_booleans(tmp_path: Path) -> None:
-    bad = tmp_path / "words.yaml"
-    bad.write_text("loc_preps: [in, on]\nloc_nouns: []\nagent_nouns: []\nterritorial_verbs: []\n"
-                   "generic_words: []\nborder_words: []\n", encoding="utf-8")
-    with pytest.raises(PlacesDataError, match="loc_preps"):
-        load_words(bad)
+def test_word_lists_refuse_yaml_booleans() -> None:
+    # an unquoted "on" loads as true: the shared loader must refuse it, naming the list
+    with pytest.raises(WordListError, match="loc_preps"):
+        parse_word_file("loc_preps: [in, on]\n", "places.yaml")

@@ -11,7 +11,6 @@ import pyarrow.parquet as pq
 import pytest
 
 from thucydides.models import Article, Document, Event, Plover, Reject, Span
-from thucydides.scale.commands import ScaleError, ScaleResult, _check_resume, _compare_settings
 from thucydides.scale.manifest import FORMAT, load_manifest, save_manifest, totals
 from thucydides.scale.partition import part_id, partition_digest, partitions
 from thucydides.scale.parts import (
@@ -25,6 +24,8 @@ from thucydides.scale.parts import (
     remove_temp_files,
     write_atomic,
 )
+from thucydides.scale.result import ScaleError, ScaleResult
+from thucydides.scale.resume import check_resume, compare_settings
 from thucydides.store.parquet import DOCUMENTS_SCHEMA, read_documents
 
 
@@ -133,23 +134,23 @@ def test_manifest_round_trip_and_totals(tmp_path: Path) -> None:
 
 
 def test_non_empty_output_needs_resume_and_a_manifest(tmp_path: Path) -> None:
-    assert _check_resume(tmp_path / "new", resume=False) is None
-    assert _check_resume(tmp_path, resume=False) is None  # exists but empty
+    assert check_resume(tmp_path / "new", resume=False) is None
+    assert check_resume(tmp_path, resume=False) is None  # exists but empty
     (tmp_path / "notes.txt").write_text("mine")
     with pytest.raises(ScaleError, match="pass --resume"):
-        _check_resume(tmp_path, resume=False)
+        check_resume(tmp_path, resume=False)
     with pytest.raises(ScaleError, match="not a thucydides batch"):
-        _check_resume(tmp_path, resume=True)
+        check_resume(tmp_path, resume=True)
     (tmp_path / "file").write_text("x")
     with pytest.raises(ScaleError, match="not a directory"):
-        _check_resume(tmp_path / "file", resume=True)
+        check_resume(tmp_path / "file", resume=True)
 
 
 def test_resume_refuses_other_settings(tmp_path: Path) -> None:
     old = {"inputs": ["a.jsonl"], "partition_size": 10, "default_date": None}
-    _compare_settings(old, dict(old), tmp_path)
+    compare_settings(old, dict(old), tmp_path)
     with pytest.raises(ScaleError, match="partition_size: was 10, now 20"):
-        _compare_settings(old, {**old, "partition_size": 20}, tmp_path)
+        compare_settings(old, {**old, "partition_size": 20}, tmp_path)
 
 
 @pytest.mark.parametrize(("documents", "rejected", "failed", "code"),

@@ -127,3 +127,26 @@ def test_lexicon_errors_name_file_and_line(tmp_path: Path) -> None:
         parse_lexicon(text.replace("holidays:", "holidayz:"), Path("x.yaml"))
     with pytest.raises(LexiconError, match=r"x.yaml:\d+: holiday 'halloween'"):
         parse_lexicon(text.replace('"halloween": "10-31"', '"halloween": "October"'), Path("x.yaml"))
+
+
+@pytest.mark.parametrize(("text", "expression", "expected"), [
+    # a relative phrase wins over its first word: "this past" looks back, "this" alone does not
+    ("The board met this past Monday to vote.", "this past Monday", ("weekday", -1)),
+    ("The board meets this coming Monday to vote.", "this coming Monday", ("weekday", 1)),
+    ("The board meets this Monday to vote.", "this Monday", ("weekday", 0)),
+    ("Prices rose the previous week in the capital.", "the previous week", ("anaphor", None)),
+    ("Exports fell this past year across the region.", "this past year", ("unit", None)),
+])
+def test_relative_words_from_the_word_lists(text: str, expression: str, expected: tuple) -> None:
+    got = _parses(text)
+    kind, rel = expected
+    assert got[expression][0] == kind
+    if kind == "weekday":
+        assert got[expression][7] == rel
+
+
+def test_approximators_and_the_unit_stop_words() -> None:
+    got = _parses("The dam broke nearly two years ago. Officials counted the year in which it happened.")
+    assert got["nearly two years ago"][:1] == ("ago",) and got["nearly two years ago"][5] == -2
+    assert not any(t.startswith("the year") for t in got)  # "the year in which": not this year
+    assert _parses("Growth slowed in the year, the bank said.")["the year"][:1] == ("unit",)

@@ -5,16 +5,10 @@
 
 from __future__ import annotations
 
-from thucydides.scale.commands import (
-    BatchIncomplete,
-    BatchInterrupted,
-    ScaleError,
-    ScaleResult,
-    local_worker_count,
-    run_dask,
-    summary,
-)
+from thucydides.scale.cluster import local_worker_count
+from thucydides.scale.commands import run_dask, summary
 from thucydides.scale.parts import DOCUMENTS_SCHEMA, documents_table, iter_documents, part_files
+from thucydides.scale.result import BatchIncomplete, BatchInterrupted, ScaleError, ScaleResult
 
 __all__ = [
     "DOCUMENTS_SCHEMA", "BatchIncomplete", "BatchInterrupted", "ScaleError", "ScaleResult",

@@ -15,21 +15,18 @@ exists is complete; `--resume` skips those and codes only the rest.
 
 from __future__ import annotations
 
-import logging
 import os
-import sys
 import time
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import ExitStack
-from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import IO, Any
 
-from thucydides import __version__
 from thucydides.ingest import count_inputs, read_inputs
 from thucydides.models import Reject
 from thucydides.scale import manifest as mf
+from thucydides.scale.cluster import Cluster, local_worker_count
 from thucydides.scale.partition import DEFAULT_PARTITION_SIZE, Partition, part_id, partitions
 from thucydides.scale.parts import (
     PARTS_DIR,
@@ -39,276 +36,33 @@ from thucydides.scale.parts import (
     remove_temp_files,
     write_atomic,
 )
-from thucydides.scale.worker import DEFAULT_FACTORY, CoderConfig, ShippedFile
+from thucydides.scale.progress import BatchProgress
+from thucydides.scale.result import (
+    REJECTS_FILE,
+    BatchIncomplete,
+    BatchInterrupted,
+    ScaleError,
+    ScaleResult,
+)
+from thucydides.scale.resume import (
+    batch_settings,
+    check_resume,
+    check_same_build,
+    compare_settings,
+    ship_files,
+)
+from thucydides.scale.worker import DEFAULT_FACTORY, CoderConfig
 
-EXIT_OK, EXIT_NOTHING, EXIT_SOME_REJECTED = 0, 1, 2
-REJECTS_FILE = "rejects.jsonl"
-WORKER_MEMORY = 2**30  # a worker settles near 360 MB (spaCy sm, gazetteer, dictionaries); headroom
+# the names `thucydides.scale` and callers have always imported from here
+__all__ = ["BatchIncomplete", "BatchInterrupted", "ScaleError", "ScaleResult", "local_worker_count",
+           "reject_from_dict", "run_dask", "summary"]
+
 MANIFEST_EVERY_S = 2.0
-
-
-class ScaleError(Exception):
-    """A batch that cannot start or cannot finish; the message says why and what to do."""
-
-
-class BatchInterrupted(ScaleError):
-    """Stopped on purpose before the end (the `stop_after` test hook); resume to finish."""
-
-
-class BatchIncomplete(ScaleError):
-    """Some partitions failed on the cluster; the others are written. Resume to retry."""
-
-    def __init__(self, message: str, result: ScaleResult):
-        super().__init__(message)
-        self.result = result
-
-
-@dataclass(slots=True)
-class ScaleResult:
-    out_dir: Path
-    partitions: int = 0
-    coded_partitions: int = 0  # coded by this run
-    skipped_partitions: int = 0  # finished by an earlier run and left alone
-    failed: list[str] = field(default_factory=list)
-    articles: int = 0
-    documents: int = 0
-    rejected: int = 0
-    events: int = 0
-    workers: int = 0
-    startup_seconds: float = 0.0  # connecting/starting the cluster and loading the coder on workers
-    seconds: float = 0.0  # coding, from the first submitted partition to the last written part
-    coded_articles: int = 0  # articles in the partitions this run coded
-
-    @property
-    def manifest(self) -> Path:
-        return mf.manifest_path(self.out_dir)
-
-    @property
-    def rejects_file(self) -> Path:
-        return self.out_dir / REJECTS_FILE
-
-    @property
-    def exit_code(self) -> int:
-        """As the single-machine path: 0 all coded, 2 some rejected, 1 nothing coded."""
-        if self.documents == 0 or self.failed:
-            return EXIT_NOTHING
-        return EXIT_SOME_REJECTED if self.rejected else EXIT_OK
-
-    @property
-    def rate(self) -> float:
-        return self.coded_articles / self.seconds if self.seconds > 0 else 0.0
-
-
-def local_worker_count() -> int:
-    """Worker processes for a LocalCluster on this machine: one per core, as memory allows."""
-    import psutil
-
-    by_memory = int(psutil.virtual_memory().available // WORKER_MEMORY)
-    return max(1, min(os.cpu_count() or 1, by_memory))
-
-
-# -- checks before anything runs ------------------------------------------------
-def _settings(inputs: Sequence[str], default_date: date | None, size: int, config: CoderConfig
-              ) -> dict[str, Any]:
-    return {
-        "inputs": list(inputs),
-        "default_date": default_date.isoformat() if default_date else None,
-        "partition_size": size,
-        "coder_version": __version__,
-        **config.describe(),
-    }
-
-
-def _check_resume(out_dir: Path, resume: bool) -> dict[str, Any] | None:
-    """The existing manifest when resuming, None for a fresh batch; ScaleError otherwise."""
-    if out_dir.exists() and not out_dir.is_dir():
-        raise ScaleError(f"{out_dir} exists and is not a directory")
-    if not out_dir.exists() or not any(out_dir.iterdir()):
-        return None
-    if not resume:
-        raise ScaleError(f"{out_dir} is not empty; pass --resume to continue the batch there, "
-                         "or choose an empty output directory")
-    try:
-        manifest = mf.load_manifest(out_dir)
-    except ValueError as exc:
-        raise ScaleError(str(exc)) from None
-    if manifest is None:
-        raise ScaleError(f"{out_dir} is not empty and holds no {mf.MANIFEST}: it is not a thucydides "
-                         "batch, so --resume cannot continue it")
-    return manifest
-
-
-def _compare_settings(old: dict[str, Any], new: dict[str, Any], out_dir: Path) -> None:
-    differ = [key for key in sorted(set(old) | set(new)) if old.get(key) != new.get(key)]
-    if differ:
-        detail = "; ".join(f"{k}: was {old.get(k)!r}, now {new.get(k)!r}" for k in differ)
-        raise ScaleError(f"cannot resume {out_dir}: the batch was started with other settings ({detail}). "
-                         "Resume with the same inputs and options, or start a new output directory")
-
-
-def _ship(paths: Sequence[Path | str], option: str) -> tuple[ShippedFile, ...]:
-    shipped = []
-    for p in paths:
-        try:
-            shipped.append(ShippedFile.read(Path(p)))
-        except OSError as exc:
-            raise ScaleError(f"{option} {p}: cannot read ({exc.strerror or exc})") from None
-    return tuple(shipped)
-
-
-# -- progress ----------------------------------------------------------------------
-class _Progress:
-    """Articles done, rate and ETA for the whole batch, on stderr. The rate counts only
-    what this run coded, so resumed partitions do not make it look faster than it is."""
-
-    def __init__(self, show: bool, total: int | None):
-        self.show = show
-        self.total = total
-        self.done = 0
-        self.coded = 0
-        self.parts = 0
-        self.resumed_parts = 0
-        self.start = time.perf_counter()
-        self.end: float | None = None
-        self.coding = False
-        self._bar: Any = None
-        self._task: Any = None
-
-    def __enter__(self) -> _Progress:
-        if self.show:
-            from rich.console import Console
-            from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-
-            self._bar = Progress(TextColumn("coding"), BarColumn(), MofNCompleteColumn(),
-                                 TextColumn("{task.fields[info]}"), TimeElapsedColumn(),
-                                 console=Console(stderr=True), transient=False)
-            self._bar.__enter__()
-            self._task = self._bar.add_task("coding", total=self.total, info="starting workers")
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        if self._bar is not None:
-            self._refresh()
-            self._bar.__exit__(None, None, None)
-
-    def complete(self) -> None:
-        self.total = self.done  # the estimate counted lines that turned out not to be articles
-        self.end = time.perf_counter()  # the cluster's shutdown is no part of the rate
-        self._refresh()
-
-    def start_coding(self) -> None:
-        self.start = time.perf_counter()
-        self.coding = True
-        self._refresh()
-
-    def advance(self, articles: int, resumed: bool) -> None:
-        self.done += articles
-        self.parts += 1
-        if resumed:
-            self.resumed_parts += 1
-        else:
-            self.coded += articles
-        if self.total is not None and self.done > self.total:
-            self.total = self.done  # count_inputs is an estimate; never show more than 100 %
-        self._refresh()
-
-    def _refresh(self) -> None:
-        if self._bar is None:
-            return
-        elapsed = (self.end or time.perf_counter()) - self.start
-        rate = self.coded / elapsed if elapsed > 0 and self.coded else 0.0
-        info = f"{rate:.1f} art/s" if rate else "-- art/s"
-        if rate and self.total is not None:
-            left = max(0, self.total - self.done) / rate
-            info += f"  ETA {int(left // 3600)}:{int(left % 3600 // 60):02d}:{int(left % 60):02d}"
-        info += f"  parts {self.parts}" + (f" ({self.resumed_parts} resumed)" if self.resumed_parts else "")
-        self._bar.update(self._task, completed=self.done, total=self.total, info=info)
-
-    def echo(self, line: str) -> None:
-        if self._bar is not None:
-            self._bar.console.print(line, markup=False, highlight=False, soft_wrap=True)
-        else:
-            print(line, file=sys.stderr, flush=True)
 
 
 def _reject_line(reject: dict[str, Any]) -> str:
     ident = f" [{reject['id']}]" if reject.get("id") else ""
     return f"thucydides: rejected {reject['origin']}{ident}: {reject['reason']}"
-
-
-# -- the cluster -----------------------------------------------------------------------
-class _Cluster:
-    """Connects (or starts a LocalCluster) on first use, so a resume with nothing left to
-    code never starts one."""
-
-    def __init__(self, stack: ExitStack, scheduler: str | None, workers: int | None, config: CoderConfig):
-        self.stack = stack
-        self.scheduler = scheduler
-        self.n_workers = workers
-        self.config = config
-        self.client: Any = None
-        self.code: str | None = None  # the workers' build (code_fingerprint)
-        self.startup_seconds = 0.0
-        self._threads = 1
-        self._threads_at = 0.0
-
-    def get(self) -> Any:
-        if self.client is None:
-            t0 = time.perf_counter()
-            self.client = self._connect()
-            self.startup_seconds = time.perf_counter() - t0
-        return self.client
-
-    def _connect(self) -> Any:
-        from distributed import Client, LocalCluster
-
-        from thucydides.scale.worker import CoderPlugin
-
-        if self.scheduler:
-            try:
-                client = self.stack.enter_context(Client(self.scheduler, timeout="30s"))
-            except (OSError, TimeoutError) as exc:
-                raise ScaleError(f"cannot reach the Dask scheduler at {self.scheduler}: {exc}") from None
-            try:
-                client.wait_for_workers(1, timeout=120)
-            except TimeoutError:
-                raise ScaleError(f"the Dask scheduler at {self.scheduler} has no workers "
-                                 "(start some with `dask worker {self.scheduler} --nthreads 1`)") from None
-        else:
-            cluster = self.stack.enter_context(LocalCluster(
-                n_workers=self.n_workers or local_worker_count(), threads_per_worker=1, processes=True,
-                dashboard_address=":0", silence_logs=logging.CRITICAL,  # errors come back as ScaleError
-            ))
-            client = self.stack.enter_context(Client(cluster))
-        try:
-            client.register_plugin(CoderPlugin(self.config))
-        except Exception as exc:  # a broken user dictionary, a version mismatch, a missing model
-            why = self.config.client_paths(f"{type(exc).__name__}: {exc}")
-            raise ScaleError(f"the workers could not load the coder: {why}") from None
-        from thucydides.scale.worker import code_fingerprint
-
-        builds: dict[str, list[str]] = {}
-        for worker, build in client.run(code_fingerprint).items():
-            builds.setdefault(build, []).append(worker)
-        if len(builds) > 1:
-            detail = "; ".join(f"{b}: {', '.join(sorted(w))}" for b, w in sorted(builds.items()))
-            raise ScaleError(f"the workers run different builds of thucydides ({detail}); install the same "
-                             "version (and the same user files) on every machine")
-        self.code = next(iter(builds))
-        return client
-
-    def window(self) -> int:
-        """Partitions to keep in flight: enough to keep every worker thread busy while the
-        client writes parts, few enough to bound the client's memory."""
-        now = time.perf_counter()
-        if now - self._threads_at > 5.0:
-            self._threads = max(1, sum(self.get().nthreads().values()))
-            self._threads_at = now
-        return 2 * self._threads + 1
-
-    @property
-    def n_worker_processes(self) -> int:
-        return len(self.client.scheduler_info(n_workers=-1)["workers"]) if self.client is not None else 0
 
 
 # -- the batch -----------------------------------------------------------------------
@@ -345,17 +99,18 @@ def run_dask(
     `exit_code` follows the single-machine convention.
     """
     out_dir = Path(out_dir)
-    old = _check_resume(out_dir, resume)
+    old = check_resume(out_dir, resume)
     size = partition_size
     if old is not None and size is None:
         size = old.get("settings", {}).get("partition_size")
     size = size or DEFAULT_PARTITION_SIZE
     if size < 1:
         raise ScaleError(f"--partition-size must be at least 1, got {size}")
-    config = CoderConfig(_ship(actor_files, "--actors"), _ship(pattern_files, "--patterns"), coder_factory)
-    settings = _settings(inputs, default_date, size, config)
+    config = CoderConfig(ship_files(actor_files, "--actors"), ship_files(pattern_files, "--patterns"),
+                         coder_factory)
+    settings = batch_settings(inputs, default_date, size, config)
     if old is not None:
-        _compare_settings(old.get("settings", {}), settings, out_dir)
+        compare_settings(old.get("settings", {}), settings, out_dir)
 
     fresh, created = old is None, not out_dir.exists()
     out_dir.mkdir(parents=True, exist_ok=True)
@@ -400,8 +155,8 @@ def run_dask(
         save(force=True)
 
     with ExitStack() as stack:
-        bar = stack.enter_context(_Progress(progress, total))
-        cluster = _Cluster(stack, scheduler, workers, config)
+        bar = stack.enter_context(BatchProgress(progress, total))
+        cluster = Cluster(stack, scheduler, workers, config)
         try:
             _run_partitions(
                 partitions(read_inputs(inputs, default_date, stdin), size), cluster, out_dir, config,
@@ -446,10 +201,10 @@ def run_dask(
 
 
 def _run_partitions(
-    source: Iterator[Partition], cluster: _Cluster, out_dir: Path, config: CoderConfig,
+    source: Iterator[Partition], cluster: Cluster, out_dir: Path, config: CoderConfig,
     done_meta: dict[int, dict[str, Any]], previous: dict[str, dict[str, Any]],
     entries: list[dict[str, Any]], rejects_by_part: dict[int, list[dict[str, Any]]],
-    result: ScaleResult, bar: _Progress, save: Callable[..., None], echo_rejects: bool,
+    result: ScaleResult, bar: BatchProgress, save: Callable[..., None], echo_rejects: bool,
     stop_after: int | None,
 ) -> None:
     from distributed import as_completed
@@ -497,7 +252,7 @@ def _run_partitions(
                 continue
             client = cluster.get()
             if coding_started is None:
-                _check_same_build(done_meta, cluster.code, out_dir)
+                check_same_build(done_meta, cluster.code, out_dir)
                 coding_started = time.perf_counter()
                 bar.start_coding()
             fut = client.submit(code_partition, p.index, p.items, p.digest(), config.fingerprint,
@@ -542,17 +297,6 @@ def _run_partitions(
         fill()
     if coding_started is not None:
         result.seconds = time.perf_counter() - coding_started
-
-
-def _check_same_build(done_meta: dict[int, dict[str, Any]], code: str | None, out_dir: Path) -> None:
-    """Resuming with another build would mix two coders' output in one batch: refuse."""
-    other = sorted(i for i, meta in done_meta.items() if meta.get("code") != code)
-    if other:
-        was = done_meta[other[0]].get("code")
-        raise ScaleError(
-            f"cannot resume {out_dir}: {len(other)} finished parts (e.g. {part_id(other[0])}) were coded by "
-            f"another build of thucydides ({was}, the workers now run {code}); the code, data or spaCy model "
-            "changed since. Start a new output directory to recode everything with this build")
 
 
 def _discard(out_dir: Path, created: bool) -> None:
