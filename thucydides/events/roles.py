@@ -1,9 +1,31 @@
-"""Who did it to whom: subjects, objects and noun-phrase spans from the dependency parse."""
+"""Who did it to whom: subjects, objects and noun-phrase spans from the dependency parse.
+
+The argument-role stage of the event coder: `event_roles` finds the heads of a hit's source and
+target phrases, `clause_target` and `expand_heads` turn them into the actors annotators mark.
+"""
 
 from __future__ import annotations
 
 from spacy.tokens import Token
 
+from thucydides.events.context import Hit, SentenceContext
+from thucydides.events.syntax import (
+    MEANS_PREPS,
+    conjuncts,
+    hyphen_partners,
+    is_passive,
+    possessor,
+    target_by_preps,
+    through_quantity,
+)
+from thucydides.events.words import (
+    CAUSE_EVENT_PREPS,
+    FORCE_ROOTS,
+    HARM_VERBS,
+    INCLUDE_LEMMAS,
+    OBJECT_CONTROL,
+    REL_PRONOUNS,
+)
 from thucydides.nlp import doc_text
 
 # children that are not part of an actor phrase as annotators mark it
@@ -11,24 +33,6 @@ from thucydides.nlp import doc_text
 NP_DROP = frozenset({"relcl", "conj", "cc", "appos", "punct", "advcl", "parataxis", "acl:relcl", "dep"})
 PRE_MODIFIERS = frozenset({"amod", "compound", "nmod", "poss", "nummod"})
 SUBJ = ("nsubj", "nsubj:pass", "csubj", "expl")
-REL_PRONOUNS = frozenset({"who", "which", "that", "whom", "whose"})
-# verbs whose object, not subject, does the complement ("urged Iran to withdraw")
-OBJECT_CONTROL = frozenset({"urge", "ask", "order", "force", "persuade", "call", "tell", "encourage", "allow",
-                            "invite", "press", "pressure", "compel", "request", "instruct", "help", "enable",
-                            "prompt", "lead", "cause", "get", "oblige", "require"})
-
-
-def conjuncts(tok: Token) -> list[Token]:
-    """The token and the tokens conjoined with it ("Russia and the United States")."""
-    out = [tok]
-    stack = [tok]
-    while stack:
-        t = stack.pop()
-        for c in t.children:
-            if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN", "PRON") and c not in out:
-                out.append(c)
-                stack.append(c)
-    return out
 
 
 def _subject_children(verb: Token, passive: bool) -> list[Token]:
@@ -107,10 +111,6 @@ def subjects_of(verb: Token, passive: bool) -> list[Token]:
     return []
 
 
-# prepositions whose gerund clause tells how the governing verb's subject acted
-MEANS_PREPS = frozenset({"by", "through"})
-
-
 def means_governor(verb: Token) -> Token | None:
     """'helped by donating supplies': for the gerund of a means clause, the verb whose subject
     acts through it."""
@@ -145,19 +145,6 @@ def objects_of(verb: Token, passive: bool) -> list[Token]:
         if c.dep_ in ("dobj", "obj"):
             return conjuncts(c)
     return []
-
-
-def find_prep_object(verb: Token, prep: str) -> Token | None:
-    """Object of a preposition on the verb, or on its object ("impose sanctions on Iran")."""
-    for anchor in (verb, *[c for c in verb.children if c.dep_ in ("dobj", "prt")]):
-        for c in anchor.children:
-            if c.dep_ in ("prep", "agent", "dative") and c.lower_ == prep:
-                for g in c.children:
-                    if g.dep_ in ("pobj", "pcomp"):
-                        return g
-                if c.dep_ == "dative":
-                    return c
-    return None
 
 
 def _np_drop(head: Token, parent: Token, child: Token) -> bool:
@@ -212,3 +199,182 @@ def noun_phrase(head: Token, exclude: set[int] | frozenset[int] = frozenset()) -
     start = doc[lo].idx
     end = doc[hi].idx + len(doc[hi].text)
     return start, end, doc_text(doc)[start:end]
+
+
+def included(tok: Token) -> list[Token]:
+    """The members a generic noun lists: "groups that include X and Y", "groups including X",
+    "rebels such as X"."""
+    for c in tok.children:
+        if c.dep_ == "relcl" and c.lemma_.lower() in INCLUDE_LEMMAS:
+            for g in c.children:
+                if g.dep_ in ("dobj", "obj"):
+                    return conjuncts(g)
+        if c.i > 0 and c.doc[c.i - 1].is_punct:
+            continue  # "rebel groups, including X, …": an aside; the group stays the actor
+        if c.dep_ == "prep" and (c.lower_ == "including" or (
+                c.lower_ == "as" and c.i > 0 and c.doc[c.i - 1].lower_ == "such")):
+            for g in c.children:
+                if g.dep_ == "pobj":
+                    return conjuncts(g)
+        if c.dep_ == "amod" and c.lower_ == "such":  # "such as" parsed as amod + prep
+            for g in c.children:
+                if g.dep_ == "prep" and g.lower_ == "as":
+                    return [p for x in g.children if x.dep_ == "pobj" for p in conjuncts(x)]
+    return []
+
+
+# -- the roles of a hit ---------------------------------------------------------------------------
+def event_roles(ctx: SentenceContext, hit: Hit) -> tuple[list[Token], list[Token]]:
+    """The heads of the source and target phrases of a hit, as the parse and the pattern give them."""
+    head = hit.head
+    sources: list[Token] = []
+    targets: list[Token] = []
+    if hit.noun:
+        if hit.source_tok is not None:
+            sources = conjuncts(hit.source_tok)
+        else:
+            demonym = modifier_actor(ctx, head)
+            if demonym is not None and (hit.target_tok is None or demonym.i != hit.target_tok.i):
+                sources = [demonym]
+    elif head.dep_ == "acl" and head.tag_ == "VBN" and hit.support is None:
+        # "a cease-fire brokered by Egypt": passive participle on a noun
+        sources = subjects_of(head, True)
+        if not sources:
+            # "people killed in police firing": the firing's doer
+            cause = cause_actor(ctx, head)
+            sources = [cause] if cause is not None else []
+        if hit.target_tok is None and head.head.pos_ in ("NOUN", "PROPN"):
+            hit.target_tok = head.head
+    elif hit.appeal_from is not None:
+        return subjects_of(hit.appeal_from, False), subjects_of(head, is_passive(head))
+    elif hit.victim_subject:
+        targets = subjects_of(head, False)
+        cause = cause_actor(ctx, head)
+        return ([cause] if cause is not None else []), targets
+    else:
+        passive = is_passive(head)
+        sources = subjects_of(head, passive)
+        if hit.source_tok is not None and not sources:
+            sources = conjuncts(hit.source_tok)
+        if (sources and not passive and hit.code[:2] in FORCE_ROOTS
+                and (head.tag_ == "VBN" or (head.tag_ == "VBD" and hit.lemma in HARM_VERBS))
+                and not any(c.dep_ in ("aux", "auxpass", "dobj") for c in head.children)
+                and (sources[0].pos_ == "NUM" or any(c.dep_ == "nummod" for c in sources[0].children))):
+            # "two killed in police firing", "4 policemen also killed": a reduced passive (no
+            # auxiliary, no object) whose subject, a number of people, suffers the act; the
+            # doer is the event noun's actor, if one is named
+            cause = cause_actor(ctx, head)
+            hit.target_tok = sources[0]
+            sources = [cause] if cause is not None else []
+        if not sources and (passive or head.tag_ == "VBN" or head.lemma_ in ("die", "perish")):
+            # "two were killed in police firing": the actor of the event noun acts
+            cause = cause_actor(ctx, head)
+            if cause is not None:
+                sources = [cause]
+        if not sources and passive and hit.support is None and hit.code[:2] == "15":
+            # "police have been deployed in the area": the force moved shows its own power
+            moved = objects_of(head, passive=True)
+            if moved and moved[0].lemma_.lower() in ctx.lex.classes.get("TROOPS", ()):
+                return moved, []
+    for s in sources:
+        act = act_after(ctx, s) if s.dep_ == "pobj" else None
+        if act is not None:
+            hit.consumed.add(act.i)  # "police firing on monday" is no actor phrase: "police" is
+    if hit.target_tok is not None:
+        targets = conjuncts(hit.target_tok)
+    elif not hit.noun and is_passive(head) and hit.support is None:
+        targets = objects_of(head, passive=True)
+    return sources, targets
+
+
+def clause_target(ctx: SentenceContext, tok: Token) -> Token:
+    """'reiterated its commitment to support the police', 'its demand that the US ease sanctions':
+    a thing whose clause names an actor is aimed at that actor (the clause's subject, else
+    its object), as annotators mark it."""
+    if ctx.actorish(tok) or any(c.dep_ == "poss" and c.pos_ != "PRON" for c in tok.children):
+        return tok  # "Trump's decision to recognise …": the decision of someone named is marked
+    for c in tok.children:
+        if c.dep_ != "acl" or c.i < tok.i or not any(
+                g.dep_ in ("aux", "mark", "nsubj") and g.i < c.i for g in c.children):
+            continue
+        for deps in (("nsubj",), ("dobj", "obj")):
+            for g in c.children:
+                if g.dep_ in deps and g.pos_ != "PRON" and ctx.actorish(g):
+                    return g
+    return tok
+
+
+def expand_heads(ctx: SentenceContext, heads: list[Token]) -> list[Token]:
+    """Actor heads as annotators list them.
+
+    "groups that include al-Qaeda and the Taliban", "militias such as X": a generic noun
+    with no code of its own stands for the named members. "a Cairo-Doha-brokered truce":
+    every country of a hyphenated compound acts, not only the one fused with the participle.
+    """
+    out: list[Token] = []
+    for h in heads:
+        members = [] if ctx.coded(h) else included(h)
+        if not all(ctx.coded(m) for m in members):
+            members = []  # "groups including specialists in …": no actors named
+        for m in members or [h]:
+            for extra in hyphen_partners(m):
+                if ctx.coded(extra) and extra not in out:
+                    out.append(extra)
+            if m not in out:
+                out.append(m)
+    return out
+
+
+def modifier_actor(ctx: SentenceContext, tok: Token) -> Token | None:
+    """'Russian airstrikes', 'police firing': an actor word modifying the event noun."""
+    for c in tok.children:
+        if c.dep_ in ("amod", "compound", "nmod", "poss") and c.i < tok.i:
+            if c.ent_type_ in ("NORP", "GPE", "ORG") or ctx.actorish(c):
+                return c
+            m = ctx.actors.best_in(c.idx, c.idx + len(c.text), head=c.idx)
+            if m is not None and m.code:
+                return c
+    return None
+
+
+def cause_actor(ctx: SentenceContext, verb: Token) -> Token | None:
+    """The doer of the event noun in the verb's phrase: "killed in police firing",
+    "succumbed to police firing", "died during the army's shelling"."""
+    for c in verb.children:
+        if c.dep_ == "prep" and c.lower_ in CAUSE_EVENT_PREPS:
+            for g in c.children:
+                if g.dep_ == "pcomp" and g.lemma_.lower() in ctx.lex.verbs:
+                    # "died in police firing" parsed as a clause: "police" is the firing's subject
+                    doer = next((s for s in g.children if s.dep_ == "nsubj" and ctx.actorish(s)), None)
+                    if doer is not None:
+                        return doer
+                    continue
+                if g.dep_ != "pobj":
+                    continue
+                if g.lower_ in ("which", "whom") and verb.dep_ == "relcl" and verb.head.i != verb.i:
+                    g = verb.head  # "the police firing in which two were killed"
+                g = through_quantity(g)  # "killed in 500 rounds of firing by the police"
+                if g.lemma_.lower() in ctx.lex.nouns or g.lower_ in ctx.lex.nouns:
+                    doer = (target_by_preps(g, ("by",)) or possessor(g)
+                            or modifier_actor(ctx, g))
+                    if doer is not None:
+                        return doer
+                    continue  # "killed in stone-pelting while another in police firing": look on
+                if ctx.actorish(g) and act_after(ctx, g) is not None:
+                    return g
+    return None
+
+
+def act_after(ctx: SentenceContext, tok: Token) -> Token | None:
+    """Lower-case reports parse "in police firing" as pobj "police" with "firing" hanging
+    off it (acl): the actor word right before an event word is that event's doer."""
+    if tok.i + 1 >= len(tok.doc):
+        return None
+    # the event word hangs on the actor word, or on the phrase around it ("people killed in
+    # police firing": "firing" on "people")
+    k = tok.doc[tok.i + 1]
+    if k.dep_ in ("acl", "relcl", "appos") and (k.head.i == tok.i or k.tag_ in ("VBG", "NN")):
+        lemma = k.lemma_.lower()
+        if lemma in ctx.lex.verbs or lemma in ctx.lex.nouns or k.lower_ in ctx.lex.nouns:
+            return k
+    return None

@@ -1,0 +1,150 @@
+"""Building events: a hit with its roles becomes `Event`s with actors, codes and confidence.
+
+A stage of the event coder after matching, modality and codes: the argument roles
+(`thucydides.events.roles`) name the heads of the source and target phrases, the actor layer
+codes them, and the codebook gives each event its class, Goldstein value and PLOVER type.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from thucydides import ontology
+from thucydides.events.context import Hit, SentenceContext
+from thucydides.events.modality import under_report
+from thucydides.events.roles import clause_target, event_roles, expand_heads, noun_phrase, resolve_relative
+from thucydides.events.syntax import hyphen_partners
+from thucydides.events.targets import named_or_place
+from thucydides.models import ActorMention, Event, EventActor, Mention, Plover, Span
+from thucydides.nlp import doc_text
+
+
+def build_events(ctx: SentenceContext, hit: Hit) -> list[Event]:
+    """The events of one hit: one per source and target pair (up to three of each), with the
+    codebook's class, PLOVER type, mode and context, and why it was coded."""
+    si = ctx.index
+    try:
+        info = ontology.lookup(hit.code)
+    except KeyError:
+        return []
+    src_heads, tgt_heads = event_roles(ctx, hit)
+    tgt_heads = [clause_target(ctx, t) for t in tgt_heads]
+    src_heads, tgt_heads = expand_heads(ctx, src_heads), expand_heads(ctx, tgt_heads)
+    trigger_ids = {t.i for t in hit.trigger} | {hit.head.i} | hit.consumed
+    # "Russia-U.S.-brokered": each country its own actor, not one phrase
+    trigger_ids |= {p.i for h in src_heads + tgt_heads for p in hyphen_partners(h) if ctx.coded(p)}
+    src_heads = src_heads[:3] or [None]
+    tgt_heads = tgt_heads[:3] or [None]
+    if (hit.code == "140" and not hit.noun and src_heads[0] is not None
+            and all(_official(event_actor(ctx, h, trigger_ids)) for h in src_heads if h is not None)):
+        # "Manila summoned the envoy to protest the incident": a state protests by complaining
+        # officially (114); demonstrations (14x) are what people in the street do
+        hit.code = "114"
+        hit.rule += "+official"
+        info = ontology.lookup(hit.code)
+    conf = _confidence(hit)
+    mode = _plover_mode(ctx, hit, info.plover_type, info.plover_mode)
+    context = list(dict.fromkeys([*info.plover_context, *hit.context, *_contexts(ctx)]))[:4]
+    trig = _trigger_span(hit.trigger)
+    words = [t_.text for t_ in sorted(hit.trigger, key=lambda x: x.i)]
+    why: dict[str, object] = {"rule": hit.rule, "tokens": words, "lemma": hit.lemma,
+                              "frames": list(hit.frames), "clause": hit.rank}
+    if hit.planned:
+        # the action proposed, threatened or asked for: the time stage can date it on its own
+        why["planned"] = _trigger_span(hit.planned).to_dict()
+    out = []
+    for s in src_heads:
+        for t in tgt_heads:
+            if s is not None and t is not None and s.i == t.i:
+                t = None
+            src = event_actor(ctx, s, trigger_ids)
+            tgt = event_actor(ctx, t, trigger_ids)
+            if tgt is not None and not tgt.code and hit.rank != "main" and not named_or_place(ctx.lex, t):
+                # a side event (a relative or purpose clause, an event noun in another's phrase)
+                # keeps only a target that names someone or somewhere: "to meet security
+                # challenges", "to stop possible military action" aim at things, not at anyone
+                tgt = None
+            c = conf + (0.05 if src and src.code else 0) + (0.05 if tgt and tgt.code else 0)
+            out.append(Event(
+                id="", sentence_index=si, trigger=trig, source=src, target=tgt, cameo=hit.code,
+                quad_class=info.quad_class, goldstein=info.goldstein,
+                plover=Plover(info.plover_type, mode, context), negated=hit.negated,
+                confidence=max(0.01, min(0.99, c)), modality=hit.modality,
+                why=why,
+                mentions=[Mention(si, trig)],
+            ))
+    return out
+
+
+def event_actor(ctx: SentenceContext, tok: Token | None, trigger_ids: set[int]) -> EventActor | None:
+    """The actor whose phrase `tok` heads, leaving out the event's own words (`trigger_ids`)."""
+    if tok is None:
+        return None
+    tok = resolve_relative(tok)  # "the airport, which had been occupied": the airport
+    start, end, text = noun_phrase(tok, exclude=trigger_ids)
+    mention: ActorMention | None = ctx.actors.best_in(start, end, head=tok.idx)
+    if mention is None:
+        return EventActor(text, start, end)
+    return EventActor(text, start, end, mention.code, mention.country, mention.sector, mention.name,
+                      mention.entity)
+
+
+def _confidence(hit: Hit) -> float:
+    c = hit.conf
+    head = hit.support or hit.head
+    if hit.frames and hit.frames[0] == "say":
+        return 0.15
+    if hit.code[:2] == "01":
+        return min(c, 0.2)
+    if hit.code[:2] == "02":
+        c = min(c, 0.45)
+    dep = head.dep_
+    if dep == "ROOT":
+        c += 0.2
+    elif dep == "conj" and head.head.dep_ == "ROOT":
+        c += 0.12
+    elif dep == "ccomp" and under_report(head):
+        c += 0.15
+    elif dep in ("advcl", "relcl", "acl", "pcomp", "csubj"):
+        c -= 0.1
+    elif dep in ("pobj", "compound", "npadvmod", "appos", "dobj", "nsubj", "nsubjpass", "attr"):
+        c -= 0.15
+    if hit.rank == "sub" and dep not in ("advcl", "relcl", "acl", "pcomp", "csubj"):
+        c -= 0.1  # a clause below the main one, however it hangs there ("…, who was arrested")
+    if hit.modality == "questioned":
+        c *= 0.5
+    return c
+
+
+def _plover_mode(ctx: SentenceContext, hit: Hit, ptype: str | None, default: str | None) -> str | None:
+    if ptype is None:
+        return None
+    allowed = set(ontology.plover_modes(ptype))
+    if hit.mode and hit.mode in allowed:
+        return hit.mode
+    cues = ctx.lex.modes.get(ptype)
+    if cues:
+        for w in sorted(ctx.lemmas):
+            m = cues.get(w)
+            if m and m in allowed:
+                return m
+    return default
+
+
+def _contexts(ctx: SentenceContext) -> list[str]:
+    return sorted({ctx.lex.contexts[w] for w in ctx.lemmas if w in ctx.lex.contexts})
+
+
+def _official(actor: EventActor | None) -> bool:
+    """A state or its government ("Japan", "the Chinese foreign ministry")."""
+    return actor is not None and actor.country is not None and actor.sector in (None, "GOV")
+
+
+def _trigger_span(tokens: list[Token]) -> Span:
+    toks = sorted(tokens, key=lambda t: t.i)
+    first = toks[0]
+    # a contiguous trigger when the pieces are close ("carried out strikes"), else the main word
+    last = toks[-1] if toks[-1].i - first.i <= 6 else first
+    doc = first.doc
+    start, end = first.idx, last.idx + len(last.text)
+    return Span(doc_text(doc)[start:end], start, end)

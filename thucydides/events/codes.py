@@ -1,0 +1,73 @@
+"""Codes: narrowing a hit's CAMEO code by what the sentence says around it.
+
+A stage of the event coder run after modality: cue words narrow a code ("accused of
+corruption" -> 1121), a protest's demand names its kind, and forces on the move are coded
+by what they are for (relief after a disaster, a peacekeeping mission, an arrival of troops).
+"""
+
+from __future__ import annotations
+
+from thucydides.events.context import Hit, SentenceContext
+from thucydides.events.predicates import analyse
+from thucydides.events.roles import subjects_of
+from thucydides.events.schema import Lexicon
+from thucydides.events.syntax import is_passive, purpose_of
+from thucydides.events.words import PROTEST_FORMS
+
+
+def refine(ctx: SentenceContext, hit: Hit) -> str:
+    """Narrow a code by cue words of the sentence (accuse of *corruption* -> 1121) and by
+    what a protest is for (demonstrate *demanding his resignation* -> 1411)."""
+    code = hit.code
+    for _ in range(2):
+        table = ctx.lex.modifiers.get(code)
+        if not table:
+            break
+        # longest cue wins; ties by the word itself, since the set's order changes between processes
+        hits = sorted((w for w in ctx.lemmas if w in table), key=lambda w: (len(w), w))
+        if not hits:
+            break
+        new = table[hits[-1]]
+        if new == code:
+            break
+        code = new
+    purpose = ctx.lex.frames.get(f"purpose:{code[:3]}")
+    if purpose is not None and code[:3] in PROTEST_FORMS:
+        comp = purpose_of(hit.support or hit.head)
+        if comp is not None:
+            sub = analyse(ctx, comp, 1)
+            if sub is not None:
+                code = ctx.lex.recode(purpose.name, sub.code) or code
+    return code
+
+
+def recode_forces(ctx: SentenceContext, hit: Hit) -> None:
+    """What forces on the move are for, told by the sentence's words."""
+    lemmas = ctx.lemmas
+    if hit.code[:3] == "042" and not hit.noun and _troops_moved(ctx.lex, hit):
+        # "hundreds of troops arrived in Mali": forces moved in, no visit
+        hit.code = "154"
+        hit.rule += "+troops"
+    if hit.code[:2] == "15" and _disaster_relief(ctx.lex, lemmas):
+        # "troops were deployed for rescue work after the earthquake": aid, not a show of force
+        hit.code = "073"
+        hit.rule += "+relief"
+    elif hit.code[:3] == "154" and not lemmas.isdisjoint(ctx.lex.classes.get("PEACEKEEPING", ())):
+        # "sent 200 troops to the UN peacekeeping mission": protection, material cooperation
+        hit.code = "074"
+        hit.rule += "+peacekeeping"
+
+
+def _troops_moved(lex: Lexicon, hit: Hit) -> bool:
+    head = hit.support or hit.head
+    troops = lex.classes.get("TROOPS", frozenset())
+    subjects = subjects_of(head, is_passive(head))
+    # "hundreds of troops", "the first contingent of soldiers"
+    subjects += [g for s in subjects for c in s.children if c.dep_ == "prep" and c.lower_ == "of"
+                 for g in c.children if g.dep_ == "pobj"]
+    return any(s.lemma_.lower() in troops or s.lower_ in troops for s in subjects)
+
+
+def _disaster_relief(lex: Lexicon, lemmas: frozenset[str]) -> bool:
+    cls = lex.classes
+    return not lemmas.isdisjoint(cls["RELIEF"]) and not lemmas.isdisjoint(cls["NON_AGENTS"])

@@ -1,0 +1,208 @@
+"""Assertion and modality: whether a hit tells an act that happened.
+
+A stage of the event coder run on each hit after matching: "will attack" is an intention,
+"if they attack" or "could attack" is not coded, "did not attack" is negated, "officials
+said rebels attacked" is reported, and "X said Y must do Z" becomes X's demand on Y.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from thucydides.events.context import Hit
+from thucydides.events.roles import subjects_of
+from thucydides.events.schema import Lexicon
+from thucydides.events.syntax import has_to, is_passive
+from thucydides.events.words import (
+    CONDITIONAL_MARKS,
+    COOP_ROOTS,
+    DEONTIC_AUX,
+    FIRST_PERSON,
+    FUTURE_AUX,
+    HYPO_AUX,
+    NOT_INTENDED_ROOTS,
+    REPORT_LEMMAS,
+)
+
+
+def set_modality(lex: Lexicon, hit: Hit, question: bool) -> None:
+    """Whether the hit happened, is intended, reported, asked about, negated or only possible;
+    a negated or future act may change its code (a refusal, an intent)."""
+    v = hit.head
+    verb = v if not hit.noun else None
+    if verb is None:
+        return
+    auxes = {c.lower_ for c in v.children if c.dep_ in ("aux", "auxpass")}
+    negated = any(c.dep_ == "neg" for c in v.children)
+    if not negated and v.dep_ == "conj" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in v.children):
+        # "we do not collaborate or coordinate with them": the negation covers both verbs
+        negated = any(c.dep_ == "neg" for c in v.head.children)
+    if hit.frame_head is not None:
+        negated = negated or any(c.dep_ == "neg" for c in hit.frame_head.children)
+    if not negated and v.dep_ == "xcomp":
+        negated = _negated_governor(v, lex.implicative)
+    reported = under_report(v)
+    conditional = _conditional(v) or _imperative(v)
+    if conditional:
+        hit.modality = "hypothetical"
+        return
+    # "the police could not stop the mob", "could do little": a past inability is a fact of
+    # inaction, not a possibility
+    inability = "could" in auxes and (negated or "fail" in hit.frames)
+    if auxes & HYPO_AUX and not (reported and auxes & {"would", "'d"}) and not inability:
+        hit.modality = "hypothetical"
+        return
+    future = bool(auxes & FUTURE_AUX) or (reported and bool(auxes & {"would", "'d"})) or (
+        v.dep_ == "xcomp" and v.head.lower_ == "going")
+    if question and v.dep_ == "ROOT":
+        hit.modality = "questioned"
+        hit.conf *= 0.5
+    if negated and hit.neg_code:
+        # "the truce is not being honoured": not keeping it is breaking it
+        hit.code = hit.neg_code
+        hit.rule += "+not"
+        negated = False
+    root = hit.code[:2]
+    if negated:
+        past = "Past" in v.morph.get("Tense") or "did" in auxes or "had" in auxes
+        if root in COOP_ROOTS and not past and "reject" not in hit.frames:
+            # "will not lift the ban", "we do not cooperate with them": a refusal (12x)
+            hit.code = lex.recode("reject", hit.code) or "120"
+            hit.frames.append("refuse")
+            hit.modality = "denied"
+        else:
+            hit.negated = True
+        return
+    if hit.modality == "questioned":
+        return  # "Will the army attack the city?": asked about, neither planned nor done
+    if future and not hit.frames:
+        # "will attack" / "would release": an intention, coded as intent (03x) or threat (13x)
+        new = lex.recode("intent", hit.code)
+        if new and root not in NOT_INTENDED_ROOTS:
+            hit.code = new
+            hit.frames.append("future")
+        hit.modality = "intended"
+    elif hit.frames and hit.frames[0] in ("intent", "threaten", "appeal", "demand"):
+        hit.modality = "intended"
+    elif _purpose_clause(v, lex.implicative):
+        # "troops were sent to retake the town": the retaking is the aim, not a fact
+        hit.modality = "intended"
+        hit.conf -= 0.1
+    elif reported:
+        hit.modality = "reported"
+
+
+def obligation(lex: Lexicon, hit: Hit) -> bool:
+    """'The minister said Tehran must release the sailors': the speaker's demand (10x) on
+    the inner subject ("should": an appeal, 02x), not a hypothetical release. Recodes the
+    hit; True when it did."""
+    if hit.noun or hit.negated:
+        return False
+    v = hit.head
+    aux = next((c.lower_ for c in v.children if c.dep_ == "aux" and c.lower_ in DEONTIC_AUX), None)
+    if aux is None:
+        return False
+    say = _report_verb(v)
+    if say is None or not subjects_of(v, is_passive(v)) or _conditional(v):
+        return False
+    frame = _deontic_frame(aux)
+    hit.code = lex.recode(frame, hit.code) or ("100" if frame == "demand" else "020")
+    hit.frames.insert(0, frame)
+    hit.rule = f"{aux}[{hit.rule}]"
+    hit.modality = "intended"
+    hit.planned = list(hit.trigger)
+    hit.appeal_from = say
+    hit.target_tok = None
+    return True
+
+
+def obligation_statement(hit: Hit) -> None:
+    """'Rights groups said the authorities must ensure security': a demand (100) on the inner
+    subject even when the inner verb itself codes nothing; with "should" an appeal (020)."""
+    for c in hit.head.children:
+        aux = next((a.lower_ for a in c.children if a.dep_ == "aux" and a.lower_ in DEONTIC_AUX), None)
+        if c.dep_ != "ccomp" or aux is None:
+            continue
+        if any(a.dep_ == "neg" for a in c.children) or _conditional(c):
+            continue
+        subs = [t for t in subjects_of(c, is_passive(c))
+                if t.lower_ not in FIRST_PERSON and t.pos_ != "PRON"]
+        if subs:
+            frame = _deontic_frame(aux)
+            hit.code = "100" if frame == "demand" else "020"
+            hit.frames = [frame]
+            hit.rule = f"{aux}[{hit.rule}]"
+            hit.modality = "intended"
+            hit.target_tok = subs[0]
+            hit.conf = max(hit.conf, 0.4)
+            return
+
+
+def _deontic_frame(aux: str) -> str:
+    """'X must do Y' demands (10x); 'X should do Y' appeals (02x)."""
+    return "demand" if aux == "must" else "appeal"
+
+
+def _negated_governor(verb: Token, implicative: frozenset[str]) -> bool:
+    """'have not been able to arrest', 'did not manage to stop': the negation of the governing
+    ability or implicative word falls on its complement."""
+    gov = verb.head
+    lemma = gov.lemma_.lower()
+    if lemma in ("able", "unable") and gov.dep_ == "acomp":
+        gov = gov.head
+    elif lemma not in implicative or lemma == "fail":
+        return False
+    return any(c.dep_ == "neg" for c in gov.children)
+
+
+def _purpose_clause(verb: Token, implicative: frozenset[str]) -> bool:
+    """A to-infinitive clause that is an aim or a plan rather than a fact."""
+    t = verb
+    for _ in range(3):
+        if has_to(t):
+            if t.dep_ == "xcomp" and t.head.lemma_.lower() in implicative:
+                return False
+            return t.dep_ in ("xcomp", "advcl", "relcl", "acl", "ccomp", "conj", "dep")
+        if t.dep_ != "conj" or t.head.i == t.i:
+            return False
+        t = t.head
+    return False
+
+
+def under_report(tok: Token) -> bool:
+    return _report_verb(tok) is not None
+
+
+def _report_verb(tok: Token) -> Token | None:
+    """The reporting verb whose clause holds `tok` ("officials said [rebels attacked …]")."""
+    t = tok
+    for _ in range(4):
+        if t.dep_ in ("ccomp", "parataxis") and t.head.lemma_.lower() in REPORT_LEMMAS:
+            return t.head
+        if t.dep_ in ("conj", "ccomp") and t.head.i != t.i:
+            t = t.head
+            continue
+        break
+    return None
+
+
+def _conditional(tok: Token) -> bool:
+    t = tok
+    for _ in range(3):
+        if any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in t.children):
+            return True
+        if t.dep_ in ("conj", "xcomp") and t.head.i != t.i:
+            t = t.head
+            continue
+        break
+    return False
+
+
+def _imperative(verb: Token) -> bool:
+    """'Talk to a teenager in the Bronx and …', 'Imagine a war with Iran': a sentence that opens
+    with a bare verb and no subject tells the reader what to do; nothing has happened."""
+    if verb.dep_ != "ROOT" or verb.tag_ != "VB" or any(
+            c.dep_ in ("nsubj", "nsubjpass", "expl", "aux", "auxpass", "csubj") for c in verb.children):
+        return False
+    before = verb.doc[verb.sent.start:verb.i]
+    return all(t.is_punct or t.is_space or t.pos_ in ("ADV", "INTJ") for t in before)

@@ -1,0 +1,100 @@
+"""Selection: which of a sentence's events are coded.
+
+The last stage of the event coder for one sentence. Each hit has a rank: the sentence's own
+predication (main), a subordinate clause (sub) or an event noun in another's phrase
+(background). Main events are always coded; a side event only when it is political event
+data (see the events README).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from thucydides.events.context import Hit
+from thucydides.events.roles import means_governor
+from thucydides.events.syntax import PLACE_ENTS
+from thucydides.events.words import PLACE_PREPS, REPORT_LEMMAS, STATE_ACTS
+from thucydides.models import Event, EventActor
+
+# civilians and criminals with no nation named: "a man", "two pedestrians", "an assailant"
+PRIVATE_SECTORS = frozenset({"CVL", "CRM"})
+
+
+def rank_of(hit: Hit) -> str:
+    """main: the sentence's own predication (main clause, its conjuncts, a reported clause);
+    sub: a subordinate clause (relative, adverbial, purpose); background: an event noun
+    inside another predicate's phrase ("after the attack", "the killing of …")."""
+    head = hit.support or hit.head
+    if hit.noun:
+        return "main" if head.dep_ in ("ROOT",) else "background"
+    t = head
+    for _ in range(6):
+        dep = t.dep_
+        if dep == "ROOT":
+            return "main"
+        reported = dep in ("ccomp", "parataxis") and t.head.lemma_.lower() in REPORT_LEMMAS
+        if dep in ("conj", "xcomp", "acomp") or reported:
+            t = t.head  # "is willing to withdraw": the adjective carries the clause's predication
+            continue
+        if dep == "advcl" and t.tag_ == "VBG" and not any(c.dep_ in ("mark", "nsubj") for c in t.children):
+            t = t.head  # "…, accusing her of fraud": the same actor's next act
+            continue
+        actor_verb = means_governor(t)
+        if actor_verb is not None and actor_verb.pos_ == "VERB":
+            t = actor_verb  # "helped by donating supplies": how the same actor acted
+            continue
+        return "sub"
+    return "sub"
+
+
+def select(built: list[tuple[Hit, list[Event]]]) -> list[tuple[Hit, list[Event]]]:
+    """The events of one sentence that are coded.
+
+    An event noun inside another predicate's phrase ("after the attack", "the killing of …")
+    usually recalls a happening told elsewhere; with the sentence's own main event present
+    it is left out unless it names a known actor ("Russian airstrikes on Aleppo").
+    Subordinate clauses stay, with a lower confidence (see `build`), when they are political
+    (`_political_side_event`).
+    """
+    built = [(h, evs) for h, evs in built if h.rank == "main" or _political_side_event(h, evs)]
+    if not any(h.rank == "main" and h.code[:2] not in ("01", "02") for h, _ in built):
+        return built
+    return [(h, evs) for h, evs in built if h.rank != "background" or _names_coded_actor(evs)]
+
+
+def _names_coded_actor(evs: list[Event]) -> bool:
+    return any((e.source and e.source.code) or (e.target and e.target.code) for e in evs)
+
+
+def _political_actor(actor: EventActor | None) -> bool:
+    """A coded actor other than a private person of no named nation ("a man", "an assailant")."""
+    if actor is None or not actor.code:
+        return False
+    return actor.country is not None or actor.code[:3] not in PRIVATE_SECTORS
+
+
+def _political_side_event(hit: Hit, evs: list[Event]) -> bool:
+    """A side event (a subordinate clause, an event noun in another's phrase) is told in passing;
+    it is political event data only when a known actor does or suffers it ("the convoy the
+    Taliban attacked"; a private person of no named nation or the place where it happened do
+    not count), or when the act is one only a state does, so that its unnamed doer is
+    still an authority: arrests, charges, expulsions, administrative sanctions (172-174).
+    "a soldier killed in action", "the centre, aimed at fighting fake news", "a driver who
+    crashed" are background, not events between actors."""
+    if hit.code[:3] in STATE_ACTS:
+        return True
+    place = _place_object(hit.target_tok)
+    return any(_political_actor(e.source) or (not place and _political_actor(e.target)) for e in evs)
+
+
+def _place_object(tok: Token | None) -> bool:
+    """'a murder trial in Italy', 'exercises held in Norway': the place where it happened, which
+    the coder takes as target when no one else is, is no one the event involves."""
+    return (tok is not None and tok.dep_ == "pobj" and tok.head.lower_ in PLACE_PREPS
+            and tok.ent_type_ in PLACE_ENTS)
+
+
+def empty_statement(ev: Event) -> bool:
+    """A statement (01x) by nobody about nobody says nothing: "Taking such a step would …",
+    a byline's "contributed to this report"."""
+    return ev.cameo[:2] == "01" and ev.source is None and ev.target is None

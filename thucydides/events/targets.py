@@ -1,0 +1,155 @@
+"""Whom a matched verb is aimed at: the target a pattern names, through the verb's phrases.
+
+Part of matching (`thucydides.events.predicates`): a verb pattern says where its target is
+("to X", the object, the indirect object); these rules find it in the parse, and say where
+forces are sent and which targets are worth keeping without an actor code.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from thucydides.events.context import SentenceContext
+from thucydides.events.roles import resolve_relative
+from thucydides.events.schema import Lexicon, VerbPattern
+from thucydides.events.syntax import (
+    NOT_ACTOR_ENTS,
+    PLACE_ENTS,
+    find_prep_object,
+    object_prep,
+    place_target,
+    possessor,
+    shared_prep_object,
+    target_by_preps,
+    usable,
+)
+from thucydides.events.words import (
+    ABOUT_PREPS,
+    ACTOR_TARGET_PREPS,
+    DESTINATION_PREPS,
+    FORCE_ROOTS,
+    MISSION_TARGET_PREPS,
+    OBJECT_TARGET_PREPS,
+)
+
+
+def noun_targets(lex: Lexicon, noun: Token, default: tuple[str, ...] = ("on", "against")) -> tuple[str, ...]:
+    """The prepositions whose object the event noun aims at ("strikes on X"), from its first pattern."""
+    for p in lex.nouns.get(noun.lemma_.lower(), ()):
+        return p.target
+    return default
+
+
+def pattern_target(ctx: SentenceContext, tok: Token, p: VerbPattern, matched: list[Token], passive: bool,
+                   obj: Token | None) -> Token | None:
+    """Whom the verb matched by `p` is aimed at, as the pattern and the verb's phrases say."""
+    if p.target == "none":
+        return None
+    if p.target == "iobj":
+        for c in tok.children:
+            if c.dep_ == "dative":
+                return c
+        return obj
+    if p.target not in (None, "obj"):
+        t = shared_prep_object(tok, p.target)
+        if t is None and obj is not None:
+            t = object_prep(obj, (p.target,))  # "sent supplies and doctors to Nepal"
+        if t is not None or obj is None or p.obj is None:
+            if t is None:
+                # "imposed a curfew in the city", "surrendered in Congo": nobody named on the
+                # receiving end, so the place acted on
+                return place_target(tok) or (place_target(obj) if obj is not None else None)
+            return t if usable(t) else None
+        # "imposed sanctions today against Russia": another preposition names the target
+    preps = [m for m in matched if m.dep_ in ("prep", "agent", "dative")]
+    if p.target is None and preps:
+        pobj = [c for c in preps[-1].children if c.dep_ in ("pobj", "pcomp") and c not in matched]
+        if pobj and usable(pobj[0]):
+            if obj is not None and ctx.actorish(obj) and not ctx.actorish(pobj[0]):
+                return obj  # "pushed Iraq for a constitution": pushed is Iraq, not the constitution
+            return pobj[0]
+    if obj is not None and ctx.actorish(obj):
+        return obj  # "expel the ambassador", "arrest three men"
+    if obj is not None and p.obj is not None:
+        # the object belongs to the predicate ("lift restrictions on X", "voice concern about X",
+        # "lift the blockade of X"): its own prepositions name the target, then the verb's
+        noun_preps = tuple(dict.fromkeys((*noun_targets(ctx.lex, obj, ()), *OBJECT_TARGET_PREPS)))
+        t = object_prep(obj, noun_preps, depth=1) or target_by_preps(tok, ("against", "on", "to"))
+        if t is not None:
+            return t
+        owner = possessor(obj)
+        if owner is not None and owner.pos_ != "PRON" and ctx.actorish(owner):
+            return obj  # "defended Germany's decision": the decision of the one named
+        t = _about(ctx, tok, obj)
+        if t is not None:
+            return t
+    if (obj is not None and p.obj is None and p.code[:2] in FORCE_ROOTS
+            and obj.ent_type_ not in NOT_ACTOR_ENTS and obj.pos_ in ("NOUN", "PROPN")):
+        # "pounded the rebel camps with heavy artillery": force lands on its object; "with"
+        # names the weapon
+        return obj
+    # "returned the monkeys to Congo", "express concern over X", "open fire on X"
+    for prep in ACTOR_TARGET_PREPS:
+        t = shared_prep_object(tok, prep) if obj is None else find_prep_object(tok, prep)
+        if t is not None and usable(t) and ctx.actorish(t):
+            return t
+    if obj is not None and p.obj is None and obj.ent_type_ not in ("DATE", "TIME", "PERCENT"):
+        return obj
+    return place_target(tok) or (place_target(obj) if obj is not None else None)
+
+
+def _about(ctx: SentenceContext, verb: Token, obj: Token) -> Token | None:
+    """Whom an attitude is about when a clause says it: "voiced hope that the new government
+    will help", "expressed pessimism about bringing the standoff to an end"."""
+    for c in [*obj.children, *verb.children]:
+        if c.i < obj.i:
+            continue
+        if c.dep_ in ("acl", "ccomp") and c.pos_ in ("VERB", "AUX"):
+            for g in c.children:
+                if g.dep_ in ("nsubj", "nsubjpass") and g.pos_ != "PRON" and g.i < c.i and usable(g):
+                    return g
+        if c.dep_ == "prep" and c.lower_ in ABOUT_PREPS and c.head.i == obj.i:
+            for g in c.children:
+                if g.dep_ == "pcomp" and g.pos_ == "VERB":
+                    for o in g.children:
+                        if o.dep_ in ("dobj", "obj") and usable(o):
+                            return o
+    return None
+
+
+def destination(ctx: SentenceContext, verb: Token, obj: Token | None) -> Token | None:
+    """Where forces are sent, or whom they face: 'to Mali', 'into the region', 'in Crimea',
+    'for an offensive against X' (through a noun that is no actor: the mission, the assault)."""
+    anchors = [verb] + ([obj] if obj is not None else [])
+    for anchor in anchors:
+        for c in anchor.children:
+            if c.dep_ != "prep" or c.lower_ not in DESTINATION_PREPS:
+                continue
+            for g in c.children:
+                if g.dep_ != "pobj" or not usable(g):
+                    continue
+                if ctx.actorish(g) or g.ent_type_ in PLACE_ENTS:
+                    return g
+                inner = object_prep(g, MISSION_TARGET_PREPS, depth=2)
+                if inner is not None and (ctx.actorish(inner) or inner.ent_type_ in PLACE_ENTS):
+                    return inner
+                if (c.lower_ in ("to", "into") and g.pos_ == "NOUN"
+                        and g.lemma_.lower() in ctx.lex.classes.get("PLACES", ())):
+                    return g  # "sent troops to the area"
+    return None
+
+
+def own_forces(lex: Lexicon, tok: Token) -> bool:
+    """Troops, police, warships: the armed means of whoever moves them."""
+    return tok.lemma_.lower() in lex.classes.get("TROOPS", ()) or tok.lower_ in lex.classes.get("TROOPS", ())
+
+
+def named_or_place(lex: Lexicon, tok: Token | None) -> bool:
+    """A proper name or a place ("the airport", "the town"): a target worth keeping even
+    when the actor layer has no code for it."""
+    if tok is None:
+        return False
+    tok = resolve_relative(tok)
+    return (tok.pos_ == "PROPN" or tok.tag_ in ("PRP", "PRP$")  # "her arrest": someone, unresolved
+            or tok.ent_type_ in ("GPE", "LOC", "FAC", "ORG", "PERSON", "NORP")
+            or tok.lemma_.lower() in lex.classes.get("PLACES", ()))

@@ -1,0 +1,73 @@
+"""The closed word and code sets of the event coder, named once for every stage.
+
+The words are data (`thucydides/data/words/events.yaml`, each list with a note on why it
+exists); root groups that the codebook defines are derived from it rather than listed.
+"""
+
+from __future__ import annotations
+
+from thucydides import ontology
+from thucydides.wordlists import word_list, word_set
+
+WORD_FILE = "events"
+# the list names this package asks for, so a test can tell a missing list from an unused one
+REQUESTED: list[str] = []
+
+
+def _set(name: str) -> frozenset[str]:
+    REQUESTED.append(name)
+    return word_set(WORD_FILE, name)
+
+
+def _ordered(name: str) -> tuple[str, ...]:
+    """A list whose order matters: the first preposition that names someone wins."""
+    REQUESTED.append(name)
+    return word_list(WORD_FILE, name)
+
+
+CAMEO_ROOTS = tuple(f"{n:02d}" for n in range(1, 21))
+# cooperation proper (03-08): the referee's pentaclasses 1 and 2, verbal and material
+# cooperation; statements and appeals (class 0) are no cooperation to refuse
+COOP_ROOTS = frozenset(r for r in CAMEO_ROOTS if ontology.penta_class(r) in (1, 2))
+# force used on someone, whose object undergoes it: the PLOVER type ASSAULT (18-20)
+FORCE_ROOTS = frozenset(r for r in CAMEO_ROOTS if ontology.lookup(r).plover_type == "ASSAULT")
+
+REPORT_LEMMAS = _set("reporting")
+FUTURE_AUX = _set("future_aux")
+HYPO_AUX = _set("hypothetical_aux")
+DEONTIC_AUX = _set("deontic_aux")
+CONDITIONAL_MARKS = _set("conditional_marks")
+FIRST_PERSON = _set("first_person")
+REFUSE_LEMMAS = _set("refusal_verbs")
+
+NON_AGENT_ROOTS = _set("non_agent_roots")
+COERCIVE_ROOTS = _set("coercive_roots")
+JOINT_ACTION_ROOTS = _set("joint_action_roots")
+NOT_INTENDED_ROOTS = _set("not_intended_roots")
+WITHDRAW_CODES = _set("withdrawal_codes")
+PROTEST_FORMS = _set("protest_forms")
+STATE_ACTS = _set("state_acts")
+
+JOINT_WORDS = _set("joint_words")
+MONEY_WORDS = _set("money_words")
+HARM_VERBS = _set("harm_verbs")
+INCLUDE_LEMMAS = _set("include_verbs")
+NAMED_BY_COMPOUND = _set("compound_named_heads")
+MEASURE_HEADS = _set("measure_heads")
+QUANTITY_HEADS = _set("quantity_heads")
+
+CAUSE_PREPS = _set("cause_preps")
+CAUSE_EVENT_PREPS = _set("cause_event_preps")
+PLACE_PREPS = _set("place_preps")
+PLACE_TARGET_PREPS = _set("place_target_preps")
+SEPARATE_PREPS = _set("background_preps")
+OBJECT_TARGET_PREPS = _ordered("object_target_preps")
+ACTOR_TARGET_PREPS = _ordered("actor_target_preps")
+BENEFICIARY_PREPS = _ordered("beneficiary_preps")
+COMPLEMENT_PREPS = _set("complement_preps")
+ABOUT_PREPS = _set("about_preps")
+DESTINATION_PREPS = _set("destination_preps")
+MISSION_TARGET_PREPS = _ordered("mission_target_preps")
+
+REL_PRONOUNS = _set("relative_pronouns")
+OBJECT_CONTROL = _set("object_control")
