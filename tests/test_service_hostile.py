@@ -1,5 +1,6 @@
-"""Hostile requests get a clear 4xx JSON error, and the connection stays usable: absurdly deep
-or long JSON and out-of-range paging."""
+"""Hostile and mistaken requests get a clear 4xx JSON error, and the connection stays usable:
+absurdly deep or long JSON, out-of-range paging, and query parameters the endpoint does not take
+(the CLI's names for the filters are read as the API's)."""
 
 from __future__ import annotations
 
@@ -94,6 +95,51 @@ def test_offsets_and_limits_out_of_range_are_422_naming_the_parameter(client: Te
 def test_the_largest_offset_allowed_gives_an_empty_page(client: TestClient) -> None:
     r = client.get("/v1/events?level=mention&offset=1000000000")
     assert r.status_code == 200 and r.json()["events"] == []
+
+
+# -- query parameter names -------------------------------------------------------------------
+def test_cli_names_filter_like_the_api_names(client: TestClient) -> None:
+    assert client.get("/v1/events?level=mention").json()["total"] == 3
+    by_api = client.get("/v1/events?level=mention&start=2024-04-01&end=2024-06-01&cameo=19")
+    by_cli = client.get("/v1/events?level=mention&from=2024-04-01&to=2024-06-01&code=19")
+    assert by_cli.status_code == 200, by_cli.text
+    assert [e["article_id"] for e in by_cli.json()["events"]] == ["h2"]
+    assert by_cli.json() == by_api.json()
+    mixed = client.get("/v1/locations?level=mention&from=2024-05-10&cameo=051")
+    assert mixed.status_code == 200, mixed.text
+    dyad = client.get("/v1/dyads/RUS/USA?from=2024-01-01&to=2024-03-01&by=month")
+    assert dyad.status_code == 200 and len(dyad.json()["series"]) == 3
+
+
+def test_a_cli_name_narrows_the_result(client: TestClient) -> None:
+    r = client.get("/v1/dyads/RUS/USA?from=2024-01-01&to=2024-02-01&by=month")
+    everything = client.get("/v1/dyads/RUS/USA?start=2023-01-01&to=2024-02-01&by=month")
+    assert len(r.json()["series"]) == 2 and len(everything.json()["series"]) == 14
+
+
+@pytest.mark.parametrize(("url", "named"), [
+    ("/v1/events?bogus=1", "query.bogus"),
+    ("/v1/events?start=2024-01-01&limt=5", "query.limt"),
+    ("/v1/dyads/RUS/USA?code=19", "query.code"),  # dyads take no CAMEO filter, under any name
+    ("/healthz?verbose=1", "query.verbose"),
+])
+def test_unknown_parameters_are_400_naming_them(client: TestClient, url: str, named: str) -> None:
+    r = client.get(url)
+    assert r.status_code == 400, r.text
+    body = r.json()
+    assert body["error"] == "unknown_parameter" and named in body["message"]
+    assert [p["field"] for p in body["problems"]] == [named]
+
+
+def test_unknown_parameter_on_post_code_is_refused_before_coding(client: TestClient) -> None:
+    r = client.post("/v1/code?stor=true", json={"text": "The bridge was closed."})
+    assert r.status_code == 400 and "query.stor" in r.json()["message"]
+    assert "store" in r.json()["parameters"]
+
+
+def test_both_names_of_one_filter_are_a_400(client: TestClient) -> None:
+    r = client.get("/v1/events?from=2024-01-01&start=2024-02-01")
+    assert r.status_code == 400 and r.json()["problems"][0]["field"] == "query.from"
 
 
 # -- over real HTTP: the connection survives ---------------------------------------------------
