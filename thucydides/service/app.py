@@ -24,6 +24,7 @@ from thucydides.service.errors import install_error_handlers
 from thucydides.service.health import add_health_route
 from thucydides.service.limits import BodyLimit, Limits
 from thucydides.service.pages import CSP, add_pages
+from thucydides.service.query_params import QueryParameters
 from thucydides.service.state import CoderLike, ServiceState, default_coder
 from thucydides.service.store_routes import add_store_routes
 
@@ -74,6 +75,7 @@ def create_app(
     app.state.thucydides = state
     app.add_middleware(GZipMiddleware, minimum_size=1024)
     app.add_middleware(BodyLimit, limit=state.limits.max_body_bytes)
+    app.add_middleware(QueryParameters, routes=lambda: app.routes)
 
     @app.middleware("http")
     async def security_headers(request: Request, call_next: Callable[[Request], Any]) -> Response:

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import asyncio
 import json
+import re
+import sys
+from itertools import accumulate
 from typing import Annotated, Any
 
 from fastapi import FastAPI, Query, Request
@@ -12,6 +15,10 @@ from fastapi.responses import JSONResponse, Response
 from thucydides.service.errors import ApiError
 from thucydides.service.schemas import CODE_BODY_SCHEMA, ArticleIn, parse_articles
 from thucydides.service.state import ServiceState, run_coder
+
+MAX_JSON_DEPTH = 100  # an article batch nests 2 levels; fields we ignore may nest a little more
+_JSON_STRING = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"')
+_BRACKET = re.compile(r"[\[\]{}]")
 
 
 def add_code_route(app: FastAPI, state: ServiceState) -> None:
@@ -108,6 +115,26 @@ async def read_payload(request: Request) -> Any:
             "unsupported_media_type",
             f"Content-Type {ctype!r}: send application/json (or text/plain for one article)",
         )
+    return decode_json(text)
+
+
+def decode_json(text: str) -> Any:
+    """The decoded body, or a 400 naming what is wrong with it.
+
+    Hostile bodies must not reach the decoder's limits: a body nested thousands of levels deep
+    overflows its recursion and a number of thousands of digits exceeds Python's integer
+    conversion limit, and either would escape as a 500 that also drops the connection.
+    """
+    # an ordinary body has too few brackets to nest past the limit: spare it the scan
+    depth = json_depth(text) if text.count("[") + text.count("{") > MAX_JSON_DEPTH else 0
+    if depth > MAX_JSON_DEPTH:
+        raise ApiError(
+            400,
+            "too_deep",
+            f"the JSON body is nested {depth} levels deep; at most {MAX_JSON_DEPTH} are read "
+            '(an article is one object {"text": …}, a batch one list of them)',
+            limit_depth=MAX_JSON_DEPTH,
+        )
     try:
         return json.loads(text)
     except json.JSONDecodeError as exc:
@@ -116,3 +143,19 @@ async def read_payload(request: Request) -> Any:
             "invalid_json",
             f"the body is not valid JSON: {exc.msg} (line {exc.lineno}, column {exc.colno})",
         ) from None
+    except RecursionError:  # the depth check above should make this unreachable
+        raise ApiError(400, "too_deep", "the JSON body is nested too deeply") from None
+    except ValueError:  # Python's limit on the digits of an integer: JSON itself sets none
+        raise ApiError(
+            400,
+            "number_too_long",
+            f"the body holds a number of more than {sys.get_int_max_str_digits()} digits, too long to "
+            "read (no field of an article is a number)",
+            limit_digits=sys.get_int_max_str_digits(),
+        ) from None
+
+
+def json_depth(text: str) -> int:
+    """How deeply arrays and objects nest in a JSON text (brackets inside strings do not count)."""
+    brackets = _BRACKET.findall(_JSON_STRING.sub("", text))
+    return max(accumulate(1 if b in "[{" else -1 for b in brackets), default=0)

@@ -14,6 +14,10 @@ from thucydides.service.schemas import PLOVER_TYPES
 from thucydides.service.state import ServiceState
 
 MAX_PAGE = 1000  # rows per /v1/events page
+# DuckDB's OFFSET is a 64-bit integer: a bigger one failed inside the query (a 500); no store
+# holds a billion rows, so past that a page can only be empty
+MAX_OFFSET = 1_000_000_000
+Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET, description="Rows to skip (paging).")]
 
 CodeType = Annotated[str, Query(pattern=r"^[0-9]{1,4}$", description="CAMEO code or prefix, e.g. 19 or 042")]
 ActorCode = Annotated[
@@ -69,7 +73,7 @@ def add_store_routes(app: FastAPI, state: ServiceState) -> None:
         level: Level = "cluster",
         order: Annotated[Literal["asc", "desc"], Query(description="By event date.")] = "desc",
         limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 100,
-        offset: Annotated[int, Query(ge=0)] = 0,
+        offset: Offset = 0,
     ) -> dict[str, Any]:
         flt = event_filter(start, end, actor, source, target, country, cameo, root, plover, quad)
         with state.store_con() as con:
@@ -174,7 +178,7 @@ def add_store_routes(app: FastAPI, state: ServiceState) -> None:
 
     @app.get("/v1/articles", tags=["store"], summary="Stored articles, newest first")
     def list_articles(
-        limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 50, offset: Annotated[int, Query(ge=0)] = 0
+        limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 50, offset: Offset = 0
     ) -> dict[str, Any]:
         with state.store_con() as con:
             return queries.articles(con, limit, offset)
