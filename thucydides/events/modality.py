@@ -9,6 +9,13 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from thucydides.events.assertion import (
+    denied_by_quantifier,
+    habitual,
+    negated_noun,
+    report_verb,
+    unasserted_by_governor,
+)
 from thucydides.events.context import Hit
 from thucydides.events.roles import subjects_of
 from thucydides.events.schema import Lexicon
@@ -21,7 +28,6 @@ from thucydides.events.words import (
     FUTURE_AUX,
     HYPO_AUX,
     NOT_INTENDED_ROOTS,
-    REPORT_LEMMAS,
 )
 
 
@@ -31,6 +37,8 @@ def set_modality(lex: Lexicon, hit: Hit, question: bool) -> None:
     v = hit.head
     verb = v if not hit.noun else None
     if verb is None:
+        if negated_noun(v):
+            hit.negated = True  # "no attack took place"
         return
     auxes = {c.lower_ for c in v.children if c.dep_ in ("aux", "auxpass")}
     negated = any(c.dep_ == "neg" for c in v.children)
@@ -41,6 +49,17 @@ def set_modality(lex: Lexicon, hit: Hit, question: bool) -> None:
         negated = negated or any(c.dep_ == "neg" for c in hit.frame_head.children)
     if not negated and v.dep_ == "xcomp":
         negated = _negated_governor(v, lex.implicative)
+    if denied_by_quantifier(v):
+        hit.negated = True  # "nobody talks to him", "no action was taken": not a refusal, nothing done
+        return
+    unasserted = unasserted_by_governor(v, hit.frame_head)
+    if unasserted is not None and unasserted.startswith("negated:"):
+        negated = True
+    elif unasserted is not None or habitual(v):
+        # "wants diplomats to meet", "should continue visiting", "police often arrest": no happening
+        hit.modality = "hypothetical"
+        hit.why_not = unasserted or "habitual"
+        return
     reported = under_report(v)
     conditional = _conditional(v) or _imperative(v)
     if conditional:
@@ -102,7 +121,7 @@ def obligation(lex: Lexicon, hit: Hit) -> bool:
     aux = next((c.lower_ for c in v.children if c.dep_ == "aux" and c.lower_ in DEONTIC_AUX), None)
     if aux is None:
         return False
-    say = _report_verb(v)
+    say = report_verb(v)
     if say is None or not subjects_of(v, is_passive(v)) or _conditional(v):
         return False
     frame = _deontic_frame(aux)
@@ -170,20 +189,7 @@ def _purpose_clause(verb: Token, implicative: frozenset[str]) -> bool:
 
 
 def under_report(tok: Token) -> bool:
-    return _report_verb(tok) is not None
-
-
-def _report_verb(tok: Token) -> Token | None:
-    """The reporting verb whose clause holds `tok` ("officials said [rebels attacked …]")."""
-    t = tok
-    for _ in range(4):
-        if t.dep_ in ("ccomp", "parataxis") and t.head.lemma_.lower() in REPORT_LEMMAS:
-            return t.head
-        if t.dep_ in ("conj", "ccomp") and t.head.i != t.i:
-            t = t.head
-            continue
-        break
-    return None
+    return report_verb(tok) is not None
 
 
 def _conditional(tok: Token) -> bool:

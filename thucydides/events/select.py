@@ -13,11 +13,14 @@ from spacy.tokens import Token
 from thucydides.events.context import Hit
 from thucydides.events.roles import means_governor
 from thucydides.events.syntax import PLACE_ENTS
-from thucydides.events.words import PLACE_PREPS, REPORT_LEMMAS, STATE_ACTS
+from thucydides.events.words import PLACE_PREPS, REPORT_LEMMAS, STATE_ACTS, STATE_NOUNS
 from thucydides.models import Event, EventActor
 
 # civilians and criminals with no nation named: "a man", "two pedestrians", "an assailant"
 PRIVATE_SECTORS = frozenset({"CVL", "CRM"})
+# roots whose events are political only through who takes part: cooperation, talks, aid,
+# concessions, investigations, demands, complaints, refusals and threats (03-13)
+ACTOR_BOUND_ROOTS = frozenset(f"{n:02d}" for n in range(3, 14))
 
 
 def rank_of(hit: Hit) -> str:
@@ -56,7 +59,8 @@ def select(built: list[tuple[Hit, list[Event]]]) -> list[tuple[Hit, list[Event]]
     Subordinate clauses stay, with a lower confidence (see `build`), when they are political
     (`_political_side_event`).
     """
-    built = [(h, evs) for h, evs in built if h.rank == "main" or _political_side_event(h, evs)]
+    built = [(h, evs) for h, evs in built
+             if _political_side_event(h, evs) or (h.rank == "main" and _political_main_event(h, evs))]
     if not any(h.rank == "main" and h.code[:2] not in ("01", "02") for h, _ in built):
         return built
     return [(h, evs) for h, evs in built if h.rank != "background" or _names_coded_actor(evs)]
@@ -67,10 +71,19 @@ def _names_coded_actor(evs: list[Event]) -> bool:
 
 
 def _political_actor(actor: EventActor | None) -> bool:
-    """A coded actor other than a private person of no named nation ("a man", "an assailant")."""
-    if actor is None or not actor.code:
+    """A coded actor other than a private person of no named nation ("a man", "an assailant"),
+    or an uncoded one named as a state ("the two countries", "both sides")."""
+    if actor is None:
         return False
+    if not actor.code:
+        return _singular(actor.text.split()[-1].lower()) in STATE_NOUNS if actor.text.split() else False
     return actor.country is not None or actor.code[:3] not in PRIVATE_SECTORS
+
+
+def _singular(word: str) -> str:
+    if word.endswith("ies"):
+        return word[:-3] + "y"
+    return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
 
 
 def _political_side_event(hit: Hit, evs: list[Event]) -> bool:
@@ -85,6 +98,21 @@ def _political_side_event(hit: Hit, evs: list[Event]) -> bool:
         return True
     place = _place_object(hit.target_tok)
     return any(_political_actor(e.source) or (not place and _political_actor(e.target)) for e in evs)
+
+
+def _political_main_event(hit: Hit, evs: list[Event]) -> bool:
+    """The sentence's own predication is event data when someone political takes part in it.
+
+    "She talked warmly with her customers", "the doctor visited her father", "the storm helped
+    nobody": private people's dealings are no political event however plainly told, so
+    cooperation, consultation, demands, complaints and threats (03-13) need a political actor
+    on one side. Force (14-20) keeps its own tests (non-agents, accidents): a bombing that killed
+    nine people is political violence even when the text never names who set the bomb.
+    Statements and appeals (01, 02) are judged by the later stages."""
+    root = hit.code[:2]
+    if root in ("01", "02") or root not in ACTOR_BOUND_ROOTS:
+        return True
+    return any(_political_actor(e.source) or _political_actor(e.target) for e in evs)
 
 
 def _place_object(tok: Token | None) -> bool:

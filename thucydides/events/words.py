@@ -69,5 +69,11 @@ ABOUT_PREPS = _set("about_preps")
 DESTINATION_PREPS = _set("destination_preps")
 MISSION_TARGET_PREPS = _ordered("mission_target_preps")
 
+NEGATIVE_QUANTIFIERS = _set("negative_quantifiers")
+NON_FACTIVE_GOVERNORS = _set("non_factive_governors")
+NON_FACTIVE_PARTICIPLES = _set("non_factive_participles")
+HABITUAL_ADVERBS = _set("habitual_adverbs")
+STATE_NOUNS = _set("state_nouns")
+
 REL_PRONOUNS = _set("relative_pronouns")
 OBJECT_CONTROL = _set("object_control")
