@@ -10,11 +10,13 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from thucydides import ontology
+from thucydides.actors.codes import INTERNATIONAL
 from thucydides.events.context import Hit, SentenceContext
 from thucydides.events.modality import under_report
 from thucydides.events.roles import clause_target, event_roles, expand_heads, noun_phrase, resolve_relative
 from thucydides.events.syntax import hyphen_partners
 from thucydides.events.targets import named_or_place
+from thucydides.events.words import INSTRUMENTS_OF_FORCE
 from thucydides.models import ActorMention, Event, EventActor, Mention, Plover, Span
 from thucydides.nlp import doc_text
 
@@ -57,7 +59,7 @@ def build_events(ctx: SentenceContext, hit: Hit) -> list[Event]:
         for t in tgt_heads:
             if s is not None and t is not None and s.i == t.i:
                 t = None
-            src = event_actor(ctx, s, trigger_ids)
+            src = force_behind(event_actor(ctx, s, trigger_ids), s)
             tgt = event_actor(ctx, t, trigger_ids)
             if tgt is not None and not tgt.code and hit.rank != "main" and not named_or_place(ctx.lex, t):
                 # a side event (a relative or purpose clause, an event noun in another's phrase)
@@ -87,6 +89,18 @@ def event_actor(ctx: SentenceContext, tok: Token | None, trigger_ids: set[int]) 
         return EventActor(text, start, end)
     return EventActor(text, start, end, mention.code, mention.country, mention.sector, mention.name,
                       mention.entity)
+
+
+def force_behind(actor: EventActor | None, head: Token | None) -> EventActor | None:
+    """'A Turkish missile strike killed three': the doer is the Turkish military, not the missile;
+    'an RPG hit the checkpoint': a weapon with no one named behind it leaves the doer unknown."""
+    if actor is None or head is None or head.lemma_.lower() not in INSTRUMENTS_OF_FORCE:
+        return actor
+    if actor.country is None or actor.country in INTERNATIONAL:
+        return None
+    sector = actor.sector or "MIL"
+    return EventActor(actor.text, actor.start, actor.end, actor.country + sector, actor.country, sector,
+                      actor.name, actor.entity)
 
 
 def _confidence(hit: Hit) -> float:

@@ -16,6 +16,7 @@ from thucydides.events.syntax import PLACE_ENTS
 from thucydides.events.words import PLACE_PREPS, REPORT_LEMMAS, STATE_ACTS, STATE_NOUNS
 from thucydides.models import Event, EventActor
 
+SPEAKER_PRONOUNS = frozenset({"he", "she", "they", "we", "i", "it"})
 # civilians and criminals with no nation named: "a man", "two pedestrians", "an assailant"
 PRIVATE_SECTORS = frozenset({"CVL", "CRM"})
 # roots whose events are political only through who takes part: cooperation, talks, aid,
@@ -80,6 +81,20 @@ def _political_actor(actor: EventActor | None) -> bool:
     return actor.country is not None or actor.code[:3] not in PRIVATE_SECTORS
 
 
+def _possible_speaker(actor: EventActor | None) -> bool:
+    """A speaker whose words may be event data: a political actor, or a name or pronoun the
+    dictionaries do not know (an official the text names); not a coded private person ("the
+    pharmacist", "a refugee") nor an uncoded common noun ("parents", "the student")."""
+    if actor is None:
+        return False
+    if actor.code:
+        return _political_actor(actor)
+    words = actor.text.split()
+    if len(words) == 1 and words[0].lower() in SPEAKER_PRONOUNS:
+        return True
+    return any(w[:1].isupper() for w in words[1:]) or (len(words) == 1 and words[0][:1].isupper())
+
+
 def _singular(word: str) -> str:
     if word.endswith("ies"):
         return word[:-3] + "y"
@@ -108,9 +123,12 @@ def _political_main_event(hit: Hit, evs: list[Event]) -> bool:
     cooperation, consultation, demands, complaints and threats (03-13) need a political actor
     on one side. Force (14-20) keeps its own tests (non-agents, accidents): a bombing that killed
     nine people is political violence even when the text never names who set the bomb.
-    Statements and appeals (01, 02) are judged by the later stages."""
+    Statements and appeals (01, 02) are event data only from a political speaker: a refugee's,
+    a parent's or a pharmacist's words stay quotes."""
     root = hit.code[:2]
-    if root in ("01", "02") or root not in ACTOR_BOUND_ROOTS:
+    if root in ("01", "02"):
+        return any(_possible_speaker(e.source) for e in evs)
+    if root not in ACTOR_BOUND_ROOTS:
         return True
     return any(_political_actor(e.source) or _political_actor(e.target) for e in evs)
 
