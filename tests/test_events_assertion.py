@@ -84,3 +84,18 @@ def test_two_named_groups_keep_their_own_events(nlp, resolver, coder) -> None:
     evs = coded(nlp, resolver, coder, "Hamas and Hezbollah fired rockets at Israeli towns.")
     sources = {e.source.name or e.source.text for e in evs if e.source is not None and e.cameo[:2] == "19"}
     assert len(sources) == 2, sources
+
+
+@pytest.mark.parametrize("text, root", [
+    ("The Syrian army seized the gas.", "17"),
+    ("Turkey criticised his decision.", "11"),
+    ("Hamas seized 3.5 million dollars from the bank.", "17"),
+])
+def test_things_and_sums_are_no_targets(nlp, resolver, coder, text, root) -> None:
+    evs = [e for e in coded(nlp, resolver, coder, text) if e.cameo[:2] == root]
+    assert evs and all(e.target is None for e in evs), [(e.cameo, e.target) for e in evs]
+
+
+def test_a_common_noun_state_stays_a_target(nlp, resolver, coder) -> None:
+    evs = coded(nlp, resolver, coder, "Russia sent medical supplies to the two countries.")
+    assert any(e.target is not None and e.target.text.endswith("countries") for e in evs)

@@ -16,7 +16,7 @@ from thucydides.events.modality import under_report
 from thucydides.events.roles import clause_target, event_roles, expand_heads, noun_phrase, resolve_relative
 from thucydides.events.syntax import hyphen_partners
 from thucydides.events.targets import named_or_place
-from thucydides.events.words import INSTRUMENTS_OF_FORCE
+from thucydides.events.words import INSTRUMENTS_OF_FORCE, STATE_NOUNS
 from thucydides.models import ActorMention, Event, EventActor, Mention, Plover, Span
 from thucydides.nlp import doc_text
 
@@ -61,10 +61,11 @@ def build_events(ctx: SentenceContext, hit: Hit) -> list[Event]:
                 t = None
             src = force_behind(event_actor(ctx, s, trigger_ids), s)
             tgt = event_actor(ctx, t, trigger_ids)
-            if tgt is not None and not tgt.code and hit.rank != "main" and not named_or_place(ctx.lex, t):
-                # a side event (a relative or purpose clause, an event noun in another's phrase)
-                # keeps only a target that names someone or somewhere: "to meet security
-                # challenges", "to stop possible military action" aim at things, not at anyone
+            if tgt is not None and not tgt.code and not named_or_place(ctx.lex, t) and (
+                    hit.rank != "main" or not _someone(ctx, t)):
+                # a target names someone or somewhere: "to meet security challenges", "$3.5bn",
+                # "the gas", "his decision" are things and sums, not anyone the event is done to;
+                # a side event keeps only a named target
                 tgt = None
             c = conf + (0.05 if src and src.code else 0) + (0.05 if tgt and tgt.code else 0)
             out.append(Event(
@@ -89,6 +90,13 @@ def event_actor(ctx: SentenceContext, tok: Token | None, trigger_ids: set[int]) 
         return EventActor(text, start, end)
     return EventActor(text, start, end, mention.code, mention.country, mention.sector, mention.name,
                       mention.entity)
+
+
+def _someone(ctx: SentenceContext, tok: Token | None) -> bool:
+    """A person, a group or a state told by a common noun ("the two countries", "the crowd")."""
+    if tok is None or ctx.actorish(tok):
+        return True
+    return tok.lemma_.lower() in STATE_NOUNS or tok.ent_type_ in ("NORP",)
 
 
 def force_behind(actor: EventActor | None, head: Token | None) -> EventActor | None:
