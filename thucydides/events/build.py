@@ -16,9 +16,12 @@ from thucydides.events.modality import under_report
 from thucydides.events.roles import clause_target, event_roles, expand_heads, noun_phrase, resolve_relative
 from thucydides.events.syntax import hyphen_partners
 from thucydides.events.targets import named_or_place
-from thucydides.events.words import INSTRUMENTS_OF_FORCE, STATE_NOUNS
+from thucydides.events.words import INSTRUMENTS_OF_FORCE, THING_NOUNS
 from thucydides.models import ActorMention, Event, EventActor, Mention, Plover, Span
 from thucydides.nlp import doc_text
+
+# entity types that are amounts, never someone an event is done to
+THING_ENTS = ("MONEY", "QUANTITY", "PERCENT", "CARDINAL", "DATE", "TIME", "ORDINAL")
 
 
 def build_events(ctx: SentenceContext, hit: Hit) -> list[Event]:
@@ -62,7 +65,7 @@ def build_events(ctx: SentenceContext, hit: Hit) -> list[Event]:
             src = force_behind(event_actor(ctx, s, trigger_ids), s)
             tgt = event_actor(ctx, t, trigger_ids)
             if tgt is not None and not tgt.code and not named_or_place(ctx.lex, t) and (
-                    hit.rank != "main" or not _someone(ctx, t)):
+                    hit.rank != "main" or (hit.code[:2] not in ("01", "02") and _thing(ctx, t))):
                 # a target names someone or somewhere: "to meet security challenges", "$3.5bn",
                 # "the gas", "his decision" are things and sums, not anyone the event is done to;
                 # a side event keeps only a named target
@@ -92,11 +95,14 @@ def event_actor(ctx: SentenceContext, tok: Token | None, trigger_ids: set[int]) 
                       mention.entity)
 
 
-def _someone(ctx: SentenceContext, tok: Token | None) -> bool:
-    """A person, a group or a state told by a common noun ("the two countries", "the crowd")."""
+def _thing(ctx: SentenceContext, tok: Token | None) -> bool:
+    """A sum, a substance, a document or an abstraction ("$3.5 million", "the gas", "his
+    decision"): nothing an event is done to, unless an actor owns it ("the council's decision")."""
     if tok is None or ctx.actorish(tok):
-        return True
-    return tok.lemma_.lower() in STATE_NOUNS or tok.ent_type_ in ("NORP",)
+        return False
+    if any(c.dep_ == "poss" and c.pos_ in ("PROPN", "NOUN") for c in tok.children):
+        return False
+    return tok.ent_type_ in THING_ENTS or tok.lemma_.lower() in THING_NOUNS
 
 
 def force_behind(actor: EventActor | None, head: Token | None) -> EventActor | None:
