@@ -10,9 +10,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from thucydides.events.context import Hit
-from thucydides.events.roles import subjects_of
 from thucydides.events.schema import Lexicon
-from thucydides.events.syntax import has_to, is_passive
 from thucydides.events.words import (
     CONDITIONAL_MARKS,
     COOP_ROOTS,
@@ -23,6 +21,7 @@ from thucydides.events.words import (
     NOT_INTENDED_ROOTS,
     REPORT_LEMMAS,
 )
+from thucydides.syntax import is_passive, is_to_infinitive, subjects_of
 
 
 def set_modality(lex: Lexicon, hit: Hit, question: bool) -> None:
@@ -103,7 +102,7 @@ def obligation(lex: Lexicon, hit: Hit) -> bool:
     if aux is None:
         return False
     say = _report_verb(v)
-    if say is None or not subjects_of(v, is_passive(v)) or _conditional(v):
+    if say is None or not subjects_of(v, is_passive(v, clausal_subject=True)) or _conditional(v):
         return False
     frame = _deontic_frame(aux)
     hit.code = lex.recode(frame, hit.code) or ("100" if frame == "demand" else "020")
@@ -125,7 +124,7 @@ def obligation_statement(hit: Hit) -> None:
             continue
         if any(a.dep_ == "neg" for a in c.children) or _conditional(c):
             continue
-        subs = [t for t in subjects_of(c, is_passive(c))
+        subs = [t for t in subjects_of(c, is_passive(c, clausal_subject=True))
                 if t.lower_ not in FIRST_PERSON and t.pos_ != "PRON"]
         if subs:
             frame = _deontic_frame(aux)
@@ -159,7 +158,7 @@ def _purpose_clause(verb: Token, implicative: frozenset[str]) -> bool:
     """A to-infinitive clause that is an aim or a plan rather than a fact."""
     t = verb
     for _ in range(3):
-        if has_to(t):
+        if is_to_infinitive(t):
             if t.dep_ == "xcomp" and t.head.lemma_.lower() in implicative:
                 return False
             return t.dep_ in ("xcomp", "advcl", "relcl", "acl", "ccomp", "conj", "dep")

@@ -68,6 +68,3 @@ COMPLEMENT_PREPS = _set("complement_preps")
 ABOUT_PREPS = _set("about_preps")
 DESTINATION_PREPS = _set("destination_preps")
 MISSION_TARGET_PREPS = _ordered("mission_target_preps")
-
-REL_PRONOUNS = _set("relative_pronouns")
-OBJECT_CONTROL = _set("object_control")
