@@ -13,12 +13,13 @@ from thucydides import ontology
 from thucydides.actors.codes import INTERNATIONAL
 from thucydides.events.context import Hit, SentenceContext
 from thucydides.events.modality import under_report
-from thucydides.events.roles import clause_target, event_roles, expand_heads, noun_phrase, resolve_relative
-from thucydides.events.syntax import hyphen_partners
+from thucydides.events.phrases import hyphen_partners
+from thucydides.events.roles import clause_target, event_roles, expand_heads, noun_phrase
 from thucydides.events.targets import named_or_place
 from thucydides.events.words import INSTRUMENTS_OF_FORCE, THING_NOUNS
 from thucydides.models import ActorMention, Event, EventActor, Mention, Plover, Span
 from thucydides.nlp import doc_text
+from thucydides.syntax import resolve_relative
 
 # entity types that are amounts, never someone an event is done to
 THING_ENTS = ("MONEY", "QUANTITY", "PERCENT", "CARDINAL", "DATE", "TIME", "ORDINAL")

@@ -17,9 +17,7 @@ from thucydides.events.assertion import (
     unasserted_by_governor,
 )
 from thucydides.events.context import Hit
-from thucydides.events.roles import subjects_of
 from thucydides.events.schema import Lexicon
-from thucydides.events.syntax import has_to, is_passive
 from thucydides.events.words import (
     CONDITIONAL_MARKS,
     COOP_ROOTS,
@@ -29,6 +27,7 @@ from thucydides.events.words import (
     HYPO_AUX,
     NOT_INTENDED_ROOTS,
 )
+from thucydides.syntax import is_passive, is_to_infinitive, subjects_of
 
 
 def set_modality(lex: Lexicon, hit: Hit, question: bool) -> None:
@@ -122,7 +121,7 @@ def obligation(lex: Lexicon, hit: Hit) -> bool:
     if aux is None:
         return False
     say = report_verb(v)
-    if say is None or not subjects_of(v, is_passive(v)) or _conditional(v):
+    if say is None or not subjects_of(v, is_passive(v, clausal_subject=True)) or _conditional(v):
         return False
     frame = _deontic_frame(aux)
     hit.code = lex.recode(frame, hit.code) or ("100" if frame == "demand" else "020")
@@ -144,7 +143,7 @@ def obligation_statement(hit: Hit) -> None:
             continue
         if any(a.dep_ == "neg" for a in c.children) or _conditional(c):
             continue
-        subs = [t for t in subjects_of(c, is_passive(c))
+        subs = [t for t in subjects_of(c, is_passive(c, clausal_subject=True))
                 if t.lower_ not in FIRST_PERSON and t.pos_ != "PRON"]
         if subs:
             frame = _deontic_frame(aux)
@@ -178,7 +177,7 @@ def _purpose_clause(verb: Token, implicative: frozenset[str]) -> bool:
     """A to-infinitive clause that is an aim or a plan rather than a fact."""
     t = verb
     for _ in range(3):
-        if has_to(t):
+        if is_to_infinitive(t):
             if t.dep_ == "xcomp" and t.head.lemma_.lower() in implicative:
                 return False
             return t.dep_ in ("xcomp", "advcl", "relcl", "acl", "ccomp", "conj", "dep")

@@ -11,10 +11,10 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from thucydides.events.context import Hit
-from thucydides.events.roles import means_governor
-from thucydides.events.syntax import PLACE_ENTS
+from thucydides.events.phrases import PLACE_ENTS
 from thucydides.events.words import PLACE_PREPS, REPORT_LEMMAS, STATE_ACTS, STATE_NOUNS
 from thucydides.models import Event, EventActor
+from thucydides.syntax import means_governor
 
 SPEAKER_PRONOUNS = frozenset({"he", "she", "they", "we", "i", "it"})
 # civilians and criminals with no nation named: "a man", "two pedestrians", "an assailant"

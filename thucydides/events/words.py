@@ -76,6 +76,3 @@ HABITUAL_ADVERBS = _set("habitual_adverbs")
 STATE_NOUNS = _set("state_nouns")
 INSTRUMENTS_OF_FORCE = _set("instruments_of_force")
 THING_NOUNS = _set("thing_nouns")
-
-REL_PRONOUNS = _set("relative_pronouns")
-OBJECT_CONTROL = _set("object_control")
