@@ -117,11 +117,15 @@ def _distinct(groups: Iterable[list[Event]]) -> list[Event]:
 
 
 def _actor_key(actor: EventActor | None, by_code: bool) -> object:
-    """The actor by its place in the sentence, or by its code and name: uncoded actors share one
-    key (they add nothing to a dyad), two named groups of one country ("Hamas and Islamic Jihad")
-    stay two."""
+    """The actor by its place in the sentence, or by its country and name: uncoded actors share
+    one key (they add nothing to a dyad), officials of one state told together share one, two
+    named groups of one country ("Hamas and Islamic Jihad") stay two."""
     if actor is None:
         return None
     if not by_code:
         return actor.start
-    return (actor.code, actor.name) if actor.code else None
+    if not actor.code:
+        return None
+    # "the treasurer, the environment minister and the attorney general voted": one Australian
+    # act, whatever each one's sector; two named groups stay two
+    return (actor.country or actor.code, actor.name)

@@ -19,6 +19,7 @@ from thucydides.events.assertion import (
 from thucydides.events.context import Hit
 from thucydides.events.schema import Lexicon
 from thucydides.events.words import (
+    CAUSATIVE_VERBS,
     CONDITIONAL_MARKS,
     COOP_ROOTS,
     DEONTIC_AUX,
@@ -103,9 +104,10 @@ def set_modality(lex: Lexicon, hit: Hit, question: bool) -> None:
     elif hit.frames and hit.frames[0] in ("intent", "threaten", "appeal", "demand"):
         hit.modality = "intended"
     elif _purpose_clause(v, lex.implicative):
-        # "troops were sent to retake the town": the retaking is the aim, not a fact
-        hit.modality = "intended"
-        hit.conf -= 0.1
+        # "troops were sent to retake the town": the retaking is the aim, not a fact, and the
+        # sending is the event the sentence tells
+        hit.modality = "hypothetical"
+        hit.why_not = "purpose"
     elif reported:
         hit.modality = "reported"
 
@@ -180,11 +182,25 @@ def _purpose_clause(verb: Token, implicative: frozenset[str]) -> bool:
         if is_to_infinitive(t):
             if t.dep_ == "xcomp" and t.head.lemma_.lower() in implicative:
                 return False
+            if t.dep_ == "xcomp" and t.head.lemma_.lower() == "have" and t.head.tag_ == "VBD":
+                return False  # "riot police had to use tear gas": a past obligation that was met
+            if t.dep_ in ("xcomp", "ccomp") and t.head.lemma_.lower() in CAUSATIVE_VERBS:
+                return False  # "were forced to open fire", "prompted the police to fire": they did
+            if t.dep_ == "xcomp" and t.head.lemma_.lower() == "able":
+                return False  # "were able to arrest": they did (a negation is read elsewhere)
+            if t.dep_ in ("acl", "relcl") and _ranked_noun(t.head):
+                return False  # "the last country to ratify the treaty": it did ratify
             return t.dep_ in ("xcomp", "advcl", "relcl", "acl", "ccomp", "conj", "dep")
         if t.dep_ != "conj" or t.head.i == t.i:
             return False
         t = t.head
     return False
+
+
+def _ranked_noun(noun: Token) -> bool:
+    """'the first leader', 'the last country', 'the only state': a rank among those who did it."""
+    return any(c.tag_ in ("JJS",) or c.lower_ in ("first", "last", "only", "second", "third")
+               or c.dep_ == "amod" and c.ent_type_ == "ORDINAL" for c in noun.children)
 
 
 def under_report(tok: Token) -> bool:
