@@ -20,11 +20,56 @@ def attach_places(events: list[Event], places: list[Place], doc: Doc) -> None:
     for p in places:
         if p.role != "dateline":
             by_sentence.setdefault(p.sentence_index, []).append(p)
+    # Each place's way up the tree is walked once, not once per event: a sentence with many
+    # events and many places would otherwise cost their product in tree walks.
+    chains: dict[int, _Chain | None] = {}
     for ev in events:
-        ev.location = _locate(ev, by_sentence.get(ev.sentence_index, []), doc)
+        ev.location = _locate(ev, by_sentence.get(ev.sentence_index, []), doc, chains)
 
 
-def _locate(ev: Event, cands: list[Place], doc: Doc) -> Place | None:
+class _Chain:
+    """A place's root token and its ancestors (as far as `_path_up` looks), with the quality of
+    the path from the place up to each of them."""
+
+    __slots__ = ("root", "head_i", "index", "quality")
+
+    def __init__(self, root: Token):
+        self.root = root
+        self.head_i = root.head.i
+        self.index: dict[int, int] = {}  # ancestor's token index -> length of the path below it
+        self.quality: list[int | None] = []  # _path_quality of the path of each length
+        quality: int | None = 0
+        tok = root
+        for k in range(MAX_PATH + 1):
+            self.index[tok.i] = k
+            self.quality.append(quality)
+            if tok.head.i == tok.i or k == MAX_PATH:
+                break
+            if quality is not None:
+                step = _step_quality(tok, k)
+                quality = None if step is None else max(quality, step)
+            tok = tok.head
+
+    def path_length(self, target: Token) -> int | None:
+        """len(_path_up(root, target)), None where target is not above the place."""
+        return self.index.get(target.i)
+
+
+def _place_chain(p: Place, doc: Doc, chains: dict[int, _Chain | None]) -> _Chain | None:
+    key = id(p)
+    if key not in chains:
+        chains[key] = None
+        span = doc.char_span(p.start, p.end, alignment_mode="expand")
+        if span is not None and len(span) > 0:
+            root = span.root
+            adjective = root.dep_ in {"compound", "amod", "nmod"} and root.head.lower_ not in LOC_NOUNS \
+                and root.head.pos_ == "NOUN"  # "a US convoy", "US air strike": a country as an adjective
+            if not adjective:
+                chains[key] = _Chain(root)
+    return chains[key]
+
+
+def _locate(ev: Event, cands: list[Place], doc: Doc, chains: dict[int, _Chain | None]) -> Place | None:
     if not cands:
         return None
     src = ev.source
@@ -35,50 +80,33 @@ def _locate(ev: Event, cands: list[Place], doc: Doc) -> Place | None:
     if trig is None or len(trig) == 0:
         return None
     head = trig.root
+    above = _clauses_above(head)
     best: tuple[tuple[int, int, int], Place] | None = None
     for p in pool:
-        span = doc.char_span(p.start, p.end, alignment_mode="expand")
-        if span is None or len(span) == 0:
+        chain = _place_chain(p, doc, chains)
+        if chain is None:
             continue
-        root = span.root
-        if root.dep_ in {"compound", "amod", "nmod"} and root.head.lower_ not in LOC_NOUNS \
-                and root.head.pos_ == "NOUN":
-            continue  # "a US convoy", "US air strike": a country used as an adjective
-        if root.dep_ in {"nsubj", "nsubjpass"} and root.head.i != head.i:
+        if chain.root.dep_ in {"nsubj", "nsubjpass"} and chain.head_i != head.i:
             continue  # the subject of another verb is an actor, not a setting
-        rank = _attachment(root, head, ev)
+        rank = _attachment(chain, head, above)
         if rank is None:
             continue
         # The most specific place wins: the one nearest the trigger in the tree
         # ("in Sadr City in eastern Baghdad", "in the Belarus capital Minsk").
-        depth = len(_path_up(root, head) or ()) or 99
+        depth = chain.path_length(head) or 99
         key = (rank, depth, abs(p.start - ev.trigger.start))
         if best is None or key < best[0]:
             best = (key, p)
     return best[1] if best else None
 
 
-def _path_up(tok: Token, target: Token) -> list[Token] | None:
-    """Tokens from `tok` up to (not including) its ancestor `target`; None if `target` is not above it."""
-    path: list[Token] = []
-    while tok.i != target.i:
-        if tok.head.i == tok.i or len(path) > 14:
-            return None
-        path.append(tok)
-        tok = tok.head
-    return path
+MAX_PATH = 15  # tokens between a place and the trigger it may hang on
 
 
-def _attachment(place: Token, trigger: Token, ev: Event) -> int | None:
-    """How directly the place hangs on the event's trigger, lower is closer:
-    0 a locative phrase on the trigger or its object ("killed in Syria", "bombed Aleppo");
-    1 the same through a clause the trigger governs ("killed ... while fighting in Qusayr");
-    2 a locative phrase on a clause above the trigger ("in Gaza, soldiers shot and killed ...");
-    None when the place hangs on something else (a person, an institution, a quoted remark)."""
-    path = _path_up(place, trigger)
-    if path is not None:
-        quality = _path_quality(path)
-        return None if quality is None else quality
+def _clauses_above(trigger: Token) -> list[Token]:
+    """The trigger's ancestors that a place may hang on instead (at most six, not past a
+    reported clause)."""
+    above: list[Token] = []
     anc = trigger
     for _ in range(6):
         if anc.head.i == anc.i:
@@ -86,36 +114,53 @@ def _attachment(place: Token, trigger: Token, ev: Event) -> int | None:
         if anc.dep_ in {"ccomp", "parataxis"}:
             break  # a reported clause: its places are not the event's
         anc = anc.head
-        path = _path_up(place, anc)
-        if path is not None:
-            quality = _path_quality(path)
-            if quality == 0 and path and path[-1].dep_ in {"prep", "npadvmod", "advmod"}:
+        above.append(anc)
+    return above
+
+
+def _attachment(place: _Chain, trigger: Token, above: list[Token]) -> int | None:
+    """How directly the place hangs on the event's trigger, lower is closer:
+    0 a locative phrase on the trigger or its object ("killed in Syria", "bombed Aleppo");
+    1 the same through a clause the trigger governs ("killed ... while fighting in Qusayr");
+    2 a locative phrase on a clause above the trigger ("in Gaza, soldiers shot and killed ...");
+    None when the place hangs on something else (a person, an institution, a quoted remark)."""
+    k = place.path_length(trigger)
+    if k is not None:
+        return place.quality[k]
+    for anc in above:
+        k = place.path_length(anc)
+        if k is not None:
+            if place.quality[k] == 0 and k and _last_dep(place.root, k) in {"prep", "npadvmod", "advmod"}:
                 return 2
             return None
     return None
 
 
-def _path_quality(path: list[Token]) -> int | None:
-    """0 when the path from the place up to the trigger runs only through locative links,
-    1 when it also crosses a clause boundary, None when a non-locative link breaks it."""
-    if not path:
-        return 0
-    quality = 0
-    for k, tok in enumerate(path):
-        dep = tok.dep_
-        if dep in {"prep", "agent"}:
-            if tok.lower_ not in LOC_PREPS:
-                return None
-        elif dep in CLAUSE_DEPS:
-            if tok.pos_ in {"VERB", "AUX"}:
-                quality = 1
-        elif dep in NOUN_DEPS:
-            if dep == "nsubj" and k > 0:
-                return None  # the place sits in the subject of some other verb
-            if k > 0 and tok.pos_ in {"NOUN", "PROPN"} and tok.lower_ in AGENT_NOUNS:
-                return None
-            if k > 0 and tok.ent_type_ in {"PERSON", "ORG"}:
-                return None
-        else:
+def _last_dep(root: Token, k: int) -> str:
+    """The dependency label of the k-th token up from `root` (k >= 1: the last of a path of k)."""
+    tok = root
+    for _ in range(k - 1):
+        tok = tok.head
+    return tok.dep_
+
+
+def _step_quality(tok: Token, k: int) -> int | None:
+    """What the k-th token of a path (0: the place itself) does to it: None breaks it, 1 crosses
+    a clause boundary, 0 keeps it locative."""
+    dep = tok.dep_
+    if dep in {"prep", "agent"}:
+        if tok.lower_ not in LOC_PREPS:
             return None
-    return quality
+    elif dep in CLAUSE_DEPS:
+        if tok.pos_ in {"VERB", "AUX"}:
+            return 1
+    elif dep in NOUN_DEPS:
+        if dep == "nsubj" and k > 0:
+            return None  # the place sits in the subject of some other verb
+        if k > 0 and tok.pos_ in {"NOUN", "PROPN"} and tok.lower_ in AGENT_NOUNS:
+            return None
+        if k > 0 and tok.ent_type_ in {"PERSON", "ORG"}:
+            return None
+    else:
+        return None
+    return 0

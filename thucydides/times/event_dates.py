@@ -4,8 +4,9 @@ sentence that may date it, else the publication date."""
 from __future__ import annotations
 
 from datetime import date
+from typing import NamedTuple
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Token
 
 from thucydides.models import Event, TimeExpr
 from thucydides.times.direction import VERB_POS, is_clause_verb
@@ -15,15 +16,30 @@ from thucydides.times.direction import VERB_POS, is_clause_verb
 _NOUN_MODIFIER_DEPS = frozenset({"acl", "relcl"})
 
 
+class _Candidate(NamedTuple):
+    """A time expression of the sentence with what every event asks of it, found once per
+    article rather than once per event (a long sentence has many of both)."""
+
+    expr: TimeExpr
+    root: Token
+    anchor: Token  # the token its clause hangs on (`_clause_anchor`)
+    anchor_above: frozenset[int]  # the anchor's ancestors
+
+    @classmethod
+    def of(cls, expr: TimeExpr, root: Token) -> _Candidate:
+        anchor = _clause_anchor(root)
+        return cls(expr, root, anchor, frozenset(a.i for a in anchor.ancestors))
+
+
 def attach_dates(events: list[Event], times: list[TimeExpr], doc: Doc, pub_date: date | None) -> None:
     """Date each event: the time in its clause, else the one in its sentence, else publication."""
-    by_sentence: dict[int, list[tuple[TimeExpr, Span]]] = {}
+    by_sentence: dict[int, list[_Candidate]] = {}
     for t in times:
         if not t.value or t.kind == "dateline":
             continue
         span = doc.char_span(t.start, t.end, alignment_mode="expand")
         if span is not None and len(span):
-            by_sentence.setdefault(t.sentence_index, []).append((t, span))
+            by_sentence.setdefault(t.sentence_index, []).append(_Candidate.of(t, span.root))
     publication = pub_date.isoformat() if pub_date else None
     for event in events:
         candidates = by_sentence.get(event.sentence_index, [])
@@ -37,7 +53,7 @@ def attach_dates(events: list[Event], times: list[TimeExpr], doc: Doc, pub_date:
                 chosen = _sentence_time(trigger.root, candidates)
                 source = "sentence" if chosen else None
         elif candidates:
-            chosen, source = candidates[0][0], "sentence"
+            chosen, source = candidates[0].expr, "sentence"
         if chosen is not None:
             event.date, event.date_source = chosen.value, source
         elif publication is not None:
@@ -58,7 +74,7 @@ def _clause_anchor(token: Token) -> Token:
     return t
 
 
-def _clause_time(trigger: Token, candidates: list[tuple[TimeExpr, Span]]) -> TimeExpr | None:
+def _clause_time(trigger: Token, candidates: list[_Candidate]) -> TimeExpr | None:
     """The time expression whose head path reaches the trigger without crossing another clause."""
     # Tokens that count as the event's own clause: the trigger, the verbs it hangs on through
     # xcomp ("began withdrawing": a time on "began" dates "withdrawing"), and the participles
@@ -75,8 +91,8 @@ def _clause_time(trigger: Token, candidates: list[tuple[TimeExpr, Span]]) -> Tim
         own.update(c.i for c in trigger.children if c.dep_ in _NOUN_MODIFIER_DEPS)
     best: TimeExpr | None = None
     best_distance = 10**9
-    for t_expr, span in candidates:
-        tok = span.root
+    for candidate in candidates:
+        tok = candidate.root
         reached = False
         for _ in range(12):
             if tok.i in own:
@@ -91,9 +107,9 @@ def _clause_time(trigger: Token, candidates: list[tuple[TimeExpr, Span]]) -> Tim
             if is_clause_verb(tok):
                 break  # another clause's verb
         if reached:
-            distance = abs(span.root.i - trigger.i)
+            distance = abs(candidate.root.i - trigger.i)
             if distance < best_distance:
-                best, best_distance = t_expr, distance
+                best, best_distance = candidate.expr, distance
     return best
 
 
@@ -106,22 +122,22 @@ def _describes_another_noun(anchor: Token, trigger: Token) -> bool:
     return not (anchor.left_edge.i <= trigger.i <= anchor.right_edge.i)
 
 
-def _sentence_time(trigger: Token, candidates: list[tuple[TimeExpr, Span]]) -> TimeExpr | None:
+def _sentence_time(trigger: Token, candidates: list[_Candidate]) -> TimeExpr | None:
     """A time elsewhere in the sentence: one on a verb the trigger's clause hangs from
     ("said Friday, '… we reject …'"), else the nearest — but never one inside a clause below the
     trigger ("we suggest starting on May 25": May 25 dates the starting, not the suggestion),
     nor one in a relative clause describing another noun."""
     ancestors = {a.i for a in trigger.ancestors}
     usable = []
-    for t_expr, span in candidates:
-        anchor = _clause_anchor(span.root)
-        if anchor.i != trigger.i and trigger in anchor.ancestors:
+    for candidate in candidates:
+        anchor = candidate.anchor
+        if anchor.i != trigger.i and trigger.i in candidate.anchor_above:
             continue
         if _describes_another_noun(anchor, trigger):
             continue
-        usable.append((t_expr, span, anchor.i in ancestors))
+        usable.append((candidate, anchor.i in ancestors))
     if not usable:
         return None
-    above = [u for u in usable if u[2]]
+    above = [u for u in usable if u[1]]
     pool = above or usable
-    return min(pool, key=lambda u: abs(u[1].root.i - trigger.i))[0]
+    return min(pool, key=lambda u: abs(u[0].root.i - trigger.i))[0].expr
