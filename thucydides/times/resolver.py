@@ -79,7 +79,11 @@ class TimeResolver:
         anchor, year_hint = anchor_day(items, pub_date)
         reference: list[tuple[int, str]] = []  # (char offset, value) of resolved expressions so far
         for item in items:
-            self._resolve(item, anchor, year_hint, reference)
+            try:
+                self._resolve(item, anchor, year_hint, reference)
+            except (OverflowError, ValueError):
+                # an anchor at the calendar's edge ("next week" from 9999-12-31) has no such day
+                item.value, item.end_value = None, None
             if item.value:
                 reference.append((item.match.start, item.value))
         if anchor is None:
