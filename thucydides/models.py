@@ -26,6 +26,20 @@ class Article:
     url: str | None = None
     origin: str = ""
 
+    def __post_init__(self) -> None:
+        # A wrong type here would fail deep inside the coder or the store, far from its cause.
+        for name in ("id", "text", "origin"):
+            if not isinstance(getattr(self, name), str):
+                raise TypeError(f"Article.{name} must be a str, got {type(getattr(self, name)).__name__}")
+        for name in ("title", "source", "url"):
+            value = getattr(self, name)
+            if value is not None and not isinstance(value, str):
+                raise TypeError(f"Article.{name} must be a str or None, got {type(value).__name__}")
+        if self.date is not None and not isinstance(self.date, date):
+            hint = " (parse it with thucydides.ingest.parse_date)" if isinstance(self.date, str) else ""
+            raise TypeError(f"Article.date must be a datetime.date or None, got "
+                            f"{type(self.date).__name__} {self.date!r}{hint}"[:300])
+
 
 @dataclass(slots=True)
 class Reject:

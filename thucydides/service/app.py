@@ -48,6 +48,10 @@ def create_app(
         loop = asyncio.get_running_loop()
         # the model loads on the coder's own thread, once, before the first request
         state.coder = await loop.run_in_executor(state.executor, state.coder_factory)
+        workers = getattr(state.coder, "workers", 1)
+        if workers > 1:  # a process pool (service/pool.py): as many requests at once as it has workers
+            state.executor.shutdown(wait=False)
+            state.executor = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="thucydides-coder")
         if state.store_path is not None:
             from thucydides.store import EventStore
 
@@ -56,6 +60,9 @@ def create_app(
             yield
         finally:
             state.executor.shutdown(wait=False, cancel_futures=True)
+            close = getattr(state.coder, "close", None)
+            if callable(close):
+                close()
             if state.store is not None:
                 with state.store_lock:
                     state.store.close()

@@ -84,7 +84,11 @@ class TimeResolver:
         anchor, year_hint = anchor_day(items, pub_date)
         narrative = Narrative(text, anchor)  # the times resolved so far, in text order
         for item in items:
-            self._resolve(item, anchor, year_hint, narrative)
+            try:
+                self._resolve(item, anchor, year_hint, narrative)
+            except (OverflowError, ValueError):
+                # an anchor at the calendar's edge ("next week" from 9999-12-31) has no such day
+                item.value, item.end_value = None, None
             if item.value:
                 narrative.add(item.match.start, item.sentence, item.value, sets_scene(item.span))
         if anchor is None:
