@@ -104,6 +104,7 @@ CODED = [
     ("China continued its military buildup near the strait.", "154"),
     ("Protesters waved flags outside the embassy.", "141"),
     ("The rebels waged war on the government for a decade.", "190"),
+    ("The Kenyan police set up checkpoints around the capital.", "150"),
 ]
 
 NOT_CODED = [
@@ -140,6 +141,8 @@ NOT_CODED = [
     # an expulsion of migrants is a deportation; a crowd protesting laws is no official protest
     ("Germany announced the expulsion of forty Iranian diplomats.", "174"),
     ("Thousands of farmers protest the new land laws.", "114"),
+    # demonstrating something is showing it, no protest
+    ("The Turkish president demonstrated his resolve in the talks.", "141"),
 ]
 
 
