@@ -71,6 +71,40 @@ CODED = [
     ("A district judge found the mayor guilty of bribery.", "116"),
     ("Turkey has strengthened its forces along the border.", "154"),
     ("The two leaders held bilateral discussions in Addis Ababa.", "040"),
+    # a promised pursuit or punishment is a threat, not an offer
+    ("The prime minister vowed to hunt down the gunmen.", "13"),
+    ("The interior minister promised to track down the kidnappers and bring them to justice.", "13"),
+    # diplomats expelled, missions closed, talks left: reduced relations (16), not a deportation
+    ("Canada announced the expulsion of four Iranian diplomats.", "161"),
+    ("Turkey closed the Dutch consulate in Istanbul.", "161"),
+    ("Russia ordered Britain to reduce its diplomatic staffing in Moscow.", "161"),
+    ("The separatist party was expelled from the peace negotiations.", "164"),
+    # inspectors visit sites to inspect them; accession papers and views are accepted
+    ("UN inspectors visited three weapons sites on Tuesday.", "09"),
+    ("The FBI dispatched investigators to the port.", "09"),
+    ("The Romanian foreign minister accepted the accession papers of Croatia.", "057"),
+    ("The European ministers accepted Germany's view of the crisis.", "051"),
+    ("Finland formally joined NATO on Tuesday.", "057"),
+    ("Montenegro became a full member of NATO in June.", "057"),
+    # who clashes with whom: a crowd with the police riots, the police with a crowd represses
+    ("Riot police clashed with student demonstrators in the capital.", "175"),
+    ("Hundreds of farmers clashed with police outside parliament.", "145"),
+    # idioms of criticism and blame
+    ("The senator railed against the new tariffs.", "111"),
+    ("The president lashed out at the judges on Monday.", "111"),
+    ("The foreign minister bristled at the remarks of his Dutch counterpart.", "111"),
+    ("Beijing is critical of the new defence pact.", "111"),
+    ("The opposition leader ripped into the finance minister.", "111"),
+    ("Britain holds Moscow responsible for the poisoning.", "112"),
+    # diplomacy, force posture, protest and war
+    ("Erdogan spoke by telephone with the German chancellor.", "041"),
+    ("The king awarded the outgoing ambassador a medal.", "051"),
+    ("The Iraqi government resisted the weapons inspectors.", "1245"),
+    ("Egypt moved tanks into the border zone.", "154"),
+    ("China continued its military buildup near the strait.", "154"),
+    ("Protesters waved flags outside the embassy.", "141"),
+    ("The rebels waged war on the government for a decade.", "190"),
+    ("The Kenyan police set up checkpoints around the capital.", "150"),
 ]
 
 NOT_CODED = [
@@ -91,6 +125,24 @@ NOT_CODED = [
     ("Donors pledged money to fight COVID-19 in the camps.", "190"),
     ("The government will combat corruption in the police.", "190"),
     ("The EU deployed election observers across the country.", "154"),
+    ("The Spanish police fought terrorism in the Basque country.", "190"),
+    # desire is no commitment; one's image is no party defended
+    ("Iran wants a referendum on the constitution.", "030"),
+    ("The minister defended her reputation in a long interview.", "052"),
+    # documents released, suicide or projects carried out, rewards offered: no release, pledge or killing
+    ("The senator released his tax returns on Friday.", "0841"),
+    ("A soldier committed suicide at the base.", "030"),
+    ("Army engineers executed the road project in the valley.", "1823"),
+    ("A reward of two million dollars was offered for information on the bombers.", "030"),
+    ("The embassy offered a reward for the capture of the gunmen.", "030"),
+    # help with no one helped is a light verb
+    ("The French army helped to stabilise the region.", "070"),
+    ("The ambassador helped hang a banner in the lobby.", "070"),
+    # an expulsion of migrants is a deportation; a crowd protesting laws is no official protest
+    ("Germany announced the expulsion of forty Iranian diplomats.", "174"),
+    ("Thousands of farmers protest the new land laws.", "114"),
+    # demonstrating something is showing it, no protest
+    ("The Turkish president demonstrated his resolve in the talks.", "141"),
 ]
 
 
