@@ -47,9 +47,14 @@ def test_one_batch_of_every_reproducer_codes_the_rest_and_exits_2(tmp_path: Path
 
 
 def test_nothing_codable_exits_1(tmp_path: Path) -> None:
+    from thucydides.cli import app
+
     source = tmp_path / "in.jsonl"
-    source.write_text('{"id": "sur", "text": "\\ud800"}\n', encoding="utf-8")
-    assert run_cli("code", str(source), "-o", str(tmp_path / "out.jsonl")).returncode == 1
+    source.write_text('{"id": "sur", "text": "\\ud800"}\n{"id": "big", "text": "Talks went on."}\n',
+                      encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    result = CliRunner().invoke(app, ["code", str(source), "-o", str(out), "--max-chars", "5"])
+    assert result.exit_code == 1 and "nothing could be coded" in result.stderr
 
 
 def test_output_is_not_created_when_the_store_cannot_be_opened(tmp_path: Path,

@@ -77,7 +77,7 @@ def api() -> Coder:
     return Coder()
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(st.lists(st.one_of(hostile_text, records), min_size=1, max_size=4))
 def test_code_many_answers_every_item_and_never_raises(api: Coder, items: list[Any]) -> None:
     out = list(api.code_many(items))
@@ -107,7 +107,7 @@ def service() -> Iterator[TestClient]:
         yield client
 
 
-@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(st.one_of(json_values, st.lists(records, max_size=6), records))
 def test_any_json_body_gets_a_document_or_a_4xx(service: TestClient, body: Any) -> None:
     response = service.post("/v1/code", content=json.dumps(body).encode("utf-8", "surrogatepass"),
