@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from thucydides.quotes import CUE_FILE, CueFileError, load_cues, parse_cues
+from thucydides.syntax import REPORTING_VERBS
 
 GOOD = """\
 version: 1
@@ -28,6 +29,15 @@ def test_shipped_file_loads() -> None:
     assert cues.verbs["want"] == "intention"
     assert cues.phrases["according"] == ("to",)
     assert "for" in cues.objects["call"]
+
+
+def test_the_shared_reporting_verbs_are_speech_cues_unless_classed_otherwise() -> None:
+    cues = load_cues(CUE_FILE)
+    classed = parse_cues(CUE_FILE.read_text(encoding="utf-8"), CUE_FILE).verbs
+    assert "say" in REPORTING_VERBS and "say" not in classed  # listed once, in syntax.yaml
+    assert cues.verbs["say"] == "speech"
+    assert "think" in REPORTING_VERBS and cues.verbs["think"] == "belief"
+    assert all(cues.verbs[v] == classed.get(v, "speech") for v in REPORTING_VERBS)
 
 
 def test_loaded_once() -> None:

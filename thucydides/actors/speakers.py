@@ -21,11 +21,11 @@ from spacy.tokens import Doc, Token
 from thucydides.actors.draft import Draft
 from thucydides.models import ActorMention
 from thucydides.nlp import doc_text
-from thucydides.syntax.clauses import grammatical_subject
+from thucydides.syntax.clauses import REPORTING_VERBS, grammatical_subject
 from thucydides.syntax.marks import DOUBLE_QUOTE_MARKS, quote_spans
 from thucydides.wordlists import word_set
 
-SPEECH_VERBS = word_set("actors", "quote_frame_verbs")
+SPEECH_VERBS = REPORTING_VERBS
 SINGULAR = word_set("actors", "first_person_singular")
 PLURAL = word_set("actors", "first_person_plural")
 QUOTE_MARKS = DOUBLE_QUOTE_MARKS

@@ -7,6 +7,7 @@ exists); root groups that the codebook defines are derived from it rather than l
 from __future__ import annotations
 
 from thucydides import ontology
+from thucydides.syntax import REPORTING_VERBS
 from thucydides.wordlists import word_list, word_set
 
 WORD_FILE = "events"
@@ -32,7 +33,8 @@ COOP_ROOTS = frozenset(r for r in CAMEO_ROOTS if ontology.penta_class(r) in (1, 
 # force used on someone, whose object undergoes it: the PLOVER type ASSAULT (18-20)
 FORCE_ROOTS = frozenset(r for r in CAMEO_ROOTS if ontology.lookup(r).plover_type == "ASSAULT")
 
-REPORT_LEMMAS = _set("reporting")
+# one list for every stage (data/words/syntax.yaml)
+REPORT_LEMMAS = REPORTING_VERBS
 FUTURE_AUX = _set("future_aux")
 HYPO_AUX = _set("hypothetical_aux")
 DEONTIC_AUX = _set("deontic_aux")

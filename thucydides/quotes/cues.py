@@ -11,6 +11,7 @@ from pathlib import Path
 import yaml
 
 from thucydides.datafiles import DataFileError, compose_yaml
+from thucydides.syntax import REPORTING_VERBS
 
 CUE_FILE = Path(__file__).parent.parent / "data" / "quote_cues.yaml"
 CUE_CLASSES = ("speech", "belief", "intention", "raising")
@@ -123,7 +124,16 @@ def _word_set(path: Path, top: dict[str, yaml.Node], section: str) -> frozenset[
     return frozenset(words)
 
 
+def with_reporting_verbs(cues: CueVocabulary) -> CueVocabulary:
+    """The vocabulary with the shared reporting verbs (`reporting_verbs` in data/words/syntax.yaml)
+    as speech cues, unless the cue file classes one of them otherwise ("think" is belief)."""
+    verbs = dict(cues.verbs)
+    for lemma in sorted(REPORTING_VERBS):
+        verbs.setdefault(lemma, "speech")
+    return CueVocabulary(verbs, cues.passive_raising, cues.objects, cues.phrases, cues.not_speakers)
+
+
 @lru_cache(maxsize=4)
 def load_cues(path: Path = CUE_FILE) -> CueVocabulary:
-    """The cue vocabulary, read and validated once per process."""
-    return parse_cues(Path(path).read_text(encoding="utf-8"), Path(path))
+    """The cue vocabulary of a file with the shared reporting verbs, read and validated once per process."""
+    return with_reporting_verbs(parse_cues(Path(path).read_text(encoding="utf-8"), Path(path)))

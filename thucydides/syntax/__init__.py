@@ -14,6 +14,7 @@ from thucydides.syntax.clauses import (
     MEANS_PREPOSITIONS,
     OBJECT_CONTROL_VERBS,
     RELATIVE_PRONOUNS,
+    REPORTING_VERBS,
     SUBJECT_RELATIVE_PRONOUNS,
     child_with_dep,
     conjuncts,
@@ -46,10 +47,10 @@ from thucydides.syntax.phrases import (
 
 __all__ = [
     "DOUBLE_QUOTE_MARKS", "MEANS_PREPOSITIONS", "OBJECT_CONTROL_VERBS", "RELATIVE_PRONOUNS",
-    "SUBJECT_RELATIVE_PRONOUNS", "char_span", "child_with_dep", "conjuncts", "direct_object",
-    "find_prep_object", "glued_lemma", "grammatical_subject", "has_clausal_complement", "is_passive",
-    "is_passive_participle", "is_to_infinitive", "means_governor", "name_phrase_extent", "noun_phrase_head",
-    "objects_of", "paragraphs", "possessor", "prep_objects", "quote_marks", "quote_spans",
-    "reporting_subject", "resolve_relative", "shared_object", "subject_children", "subjects_of",
-    "token_end", "tree_depth",
+    "REPORTING_VERBS", "SUBJECT_RELATIVE_PRONOUNS", "char_span", "child_with_dep", "conjuncts",
+    "direct_object", "find_prep_object", "glued_lemma", "grammatical_subject", "has_clausal_complement",
+    "is_passive", "is_passive_participle", "is_to_infinitive", "means_governor", "name_phrase_extent",
+    "noun_phrase_head", "objects_of", "paragraphs", "possessor", "prep_objects", "quote_marks",
+    "quote_spans", "reporting_subject", "resolve_relative", "shared_object", "subject_children",
+    "subjects_of", "token_end", "tree_depth",
 ]

@@ -13,7 +13,7 @@ from spacy.tokens import Token
 from thucydides.wordlists import word_set
 
 __all__ = [
-    "MEANS_PREPOSITIONS", "OBJECT_CONTROL_VERBS", "RELATIVE_PRONOUNS", "REPORTER_DEPS",
+    "MEANS_PREPOSITIONS", "OBJECT_CONTROL_VERBS", "RELATIVE_PRONOUNS", "REPORTER_DEPS", "REPORTING_VERBS",
     "SUBJECT_RELATIVE_PRONOUNS", "child_with_dep", "conjuncts",
     "direct_object", "find_prep_object", "grammatical_subject", "has_clausal_complement", "is_passive",
     "is_passive_participle", "is_to_infinitive",
@@ -25,6 +25,7 @@ RELATIVE_PRONOUNS = word_set("syntax", "relative_pronouns")
 SUBJECT_RELATIVE_PRONOUNS = word_set("syntax", "subject_relative_pronouns")
 OBJECT_CONTROL_VERBS = word_set("syntax", "object_control_verbs")
 MEANS_PREPOSITIONS = word_set("syntax", "means_prepositions")
+REPORTING_VERBS = word_set("syntax", "reporting_verbs")
 
 # Subject relations whose dependent is the speaker of a reporting verb.
 REPORTER_DEPS = ("nsubj", "csubj")

@@ -11,11 +11,11 @@ import re
 
 from spacy.tokens import Span, Token
 
+from thucydides.syntax import REPORTING_VERBS
 from thucydides.times.lexicon import Lexicon
 from thucydides.times.parse import Parse
-from thucydides.wordlists import word_set
 
-REPORTING_LEMMAS = word_set("times", "reporting")
+REPORTING_LEMMAS = REPORTING_VERBS
 VERB_POS = ("VERB", "AUX")
 
 
