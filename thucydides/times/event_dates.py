@@ -16,6 +16,7 @@ Every event says where its date came from (`date_source`) and how precise it is 
 from __future__ import annotations
 
 from datetime import date
+from typing import NamedTuple
 
 from spacy.tokens import Doc, Span, Token
 
@@ -33,26 +34,43 @@ _SOURCE_OF_TIME = {"explicit": "explicit", "narrative": "relative-to-narrative",
 _PRECISION = {10: "day", 7: "month", 4: "year"}
 
 
+class _Candidate(NamedTuple):
+    """A time expression of the sentence with what every event asks of it, found once per
+    article rather than once per event (a long sentence has many of both)."""
+
+    expr: TimeExpr
+    span: Span
+    root: Token
+    anchor: Token  # the token its clause hangs on (`_clause_anchor`)
+    anchor_above: frozenset[int]  # the anchor's ancestors
+
+    @classmethod
+    def of(cls, expr: TimeExpr, span: Span) -> _Candidate:
+        root = span.root
+        anchor = _clause_anchor(root)
+        return cls(expr, span, root, anchor, frozenset(a.i for a in anchor.ancestors))
+
+
 def attach_dates(events: list[Event], times: list[TimeExpr], doc: Doc, pub_date: date | None) -> None:
     """Date each event (date, date_source, date_precision, and why["date"] for the reason)."""
-    by_sentence: dict[int, list[tuple[TimeExpr, Span]]] = {}
+    by_sentence: dict[int, list[_Candidate]] = {}
     narrative = Narrative(doc_text(doc), pub_date)
     for t in times:
         if not t.value or t.kind == "dateline":
             continue
         span = doc.char_span(t.start, t.end, alignment_mode="expand")
         if span is not None and len(span):
-            by_sentence.setdefault(t.sentence_index, []).append((t, span))
+            by_sentence.setdefault(t.sentence_index, []).append(_Candidate.of(t, span))
             narrative.add(t.start, t.sentence_index, t.value, sets_scene(span))
     for event in events:
         _date_event(event, by_sentence.get(event.sentence_index, []), doc, narrative, pub_date)
 
 
-def _date_event(event: Event, candidates: list[tuple[TimeExpr, Span]], doc: Doc, narrative: Narrative,
+def _date_event(event: Event, candidates: list[_Candidate], doc: Doc, narrative: Narrative,
                 pub_date: date | None) -> None:
     trigger_span = doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
     trigger = trigger_span.root if trigger_span is not None and len(trigger_span) else None
-    chosen: tuple[TimeExpr, Span] | None = None
+    chosen: _Candidate | None = None
     where = ""
     if candidates and trigger is not None:
         chosen = _clause_time(trigger, candidates)
@@ -62,11 +80,11 @@ def _date_event(event: Event, candidates: list[tuple[TimeExpr, Span]], doc: Doc,
     elif candidates:
         chosen, where = candidates[0], "sentence"
     verb = _clause_verb(trigger)
-    if chosen is not None and bounded_time(chosen[1]):
+    if chosen is not None and bounded_time(chosen.span):
         # "persecuted before 2015": some time before it, not in it
-        _set(event, None, "none", "past", f"before {chosen[0].text}")
+        _set(event, None, "none", "past", f"before {chosen.expr.text}")
     elif chosen is not None:
-        t = chosen[0]
+        t = chosen.expr
         _set(event, t.value, _SOURCE_OF_TIME.get(t.value_source or "", "explicit"), None, where)
     elif (reason := background_reason(trigger, verb)) is not None:
         _set(event, None, "none", "past", f"background: {reason}")
@@ -122,7 +140,7 @@ def _clause_anchor(token: Token) -> Token:
     return t
 
 
-def _clause_time(trigger: Token, candidates: list[tuple[TimeExpr, Span]]) -> tuple[TimeExpr, Span] | None:
+def _clause_time(trigger: Token, candidates: list[_Candidate]) -> _Candidate | None:
     """The time expression whose head path reaches the trigger without crossing another clause."""
     # Tokens that count as the event's own clause: the trigger, the verbs it hangs on through
     # xcomp ("began withdrawing": a time on "began" dates "withdrawing"), and the participles
@@ -137,10 +155,10 @@ def _clause_time(trigger: Token, candidates: list[tuple[TimeExpr, Span]]) -> tup
             break
     if trigger.pos_ not in VERB_POS:
         own.update(c.i for c in trigger.children if c.dep_ in _NOUN_MODIFIER_DEPS)
-    best: tuple[TimeExpr, Span] | None = None
+    best: _Candidate | None = None
     best_distance = 10**9
-    for t_expr, span in candidates:
-        tok = span.root
+    for candidate in candidates:
+        tok = candidate.root
         reached = False
         for _ in range(12):
             if tok.i in own:
@@ -155,9 +173,9 @@ def _clause_time(trigger: Token, candidates: list[tuple[TimeExpr, Span]]) -> tup
             if is_clause_verb(tok):
                 break  # another clause's verb
         if reached:
-            distance = abs(span.root.i - trigger.i)
+            distance = abs(candidate.root.i - trigger.i)
             if distance < best_distance:
-                best, best_distance = (t_expr, span), distance
+                best, best_distance = candidate, distance
     return best
 
 
@@ -170,23 +188,22 @@ def _describes_another_noun(anchor: Token, trigger: Token) -> bool:
     return not (anchor.left_edge.i <= trigger.i <= anchor.right_edge.i)
 
 
-def _sentence_time(trigger: Token, candidates: list[tuple[TimeExpr, Span]]) -> tuple[TimeExpr, Span] | None:
+def _sentence_time(trigger: Token, candidates: list[_Candidate]) -> _Candidate | None:
     """A time elsewhere in the sentence: one on a verb the trigger's clause hangs from
     ("said Friday, '… we reject …'"), else the nearest — but never one inside a clause below the
     trigger ("we suggest starting on May 25": May 25 dates the starting, not the suggestion),
     nor one in a relative clause describing another noun."""
     ancestors = {a.i for a in trigger.ancestors}
     usable = []
-    for t_expr, span in candidates:
-        anchor = _clause_anchor(span.root)
-        if anchor.i != trigger.i and trigger in anchor.ancestors:
+    for candidate in candidates:
+        anchor = candidate.anchor
+        if anchor.i != trigger.i and trigger.i in candidate.anchor_above:
             continue
         if _describes_another_noun(anchor, trigger):
             continue
-        usable.append((t_expr, span, anchor.i in ancestors))
+        usable.append((candidate, anchor.i in ancestors))
     if not usable:
         return None
-    above = [u for u in usable if u[2]]
+    above = [u for u in usable if u[1]]
     pool = above or usable
-    best = min(pool, key=lambda u: abs(u[1].root.i - trigger.i))
-    return best[0], best[1]
+    return min(pool, key=lambda u: abs(u[0].root.i - trigger.i))[0]
