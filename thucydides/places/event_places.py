@@ -44,11 +44,13 @@ def attach_places(events: list[Event], places: list[Place], doc: Doc) -> None:
     starts = paragraph_starts(doc_text(doc))
     whole = _whole_sentences(doc)
     located: list[tuple[int, int, Place]] = []  # (paragraph, sentence, place) of events placed so far
-    # Each place's way up the tree is walked once, not once per event: a sentence with many
-    # events and many places would otherwise cost their product in tree walks.
-    chains: dict[int, _Chain | None] = {}
+    sentences: dict[int, _SentencePlaces] = {}  # sentence -> its places, indexed once for all its events
     for ev in sorted(events, key=lambda e: e.trigger.start):
-        place, how = _locate(ev, by_sentence.get(ev.sentence_index, []), doc, chains)
+        place, how = None, "none"
+        if ev.sentence_index in by_sentence:
+            if ev.sentence_index not in sentences:
+                sentences[ev.sentence_index] = _SentencePlaces(by_sentence[ev.sentence_index], doc)
+            place, how = _locate(ev, sentences[ev.sentence_index], doc)
         paragraph = bisect.bisect_right(starts, ev.trigger.start) - 1
         if place is not None and ev.sentence_index in whole:
             located.append((paragraph, ev.sentence_index, place))
@@ -142,54 +144,84 @@ class _Chain:
 MAX_PATH = 15  # tokens between a place and the trigger it may hang on
 
 
-def _place_chain(p: Place, doc: Doc, chains: dict[int, _Chain | None]) -> _Chain | None:
+def _place_chain(p: Place, doc: Doc) -> _Chain | None:
     """The place's chain, None for a place that is no setting wherever the trigger is."""
-    key = id(p)
-    if key not in chains:
-        chains[key] = None
-        span = doc.char_span(p.start, p.end, alignment_mode="expand")
-        if span is not None and len(span) > 0:
-            root = span.root
-            adjective = root.dep_ in {"compound", "amod", "nmod"} and root.head.lower_ not in LOC_NOUNS \
-                and root.head.pos_ == "NOUN"  # "a US convoy", "US air strike": a country as an adjective
-            if not adjective:
-                chains[key] = _Chain(root)
-    return chains[key]
+    span = doc.char_span(p.start, p.end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    root = span.root
+    if root.dep_ in {"compound", "amod", "nmod"} and root.head.lower_ not in LOC_NOUNS \
+            and root.head.pos_ == "NOUN":
+        return None  # "a US convoy", "US air strike": a country used as an adjective
+    return _Chain(root)
 
 
-def _locate(ev: Event, cands: list[Place], doc: Doc,
-            chains: dict[int, _Chain | None]) -> tuple[Place | None, str]:
+LOCATIVE_LINKS = frozenset({"prep", "npadvmod", "advmod"})  # how a setting phrase hangs on a clause
+
+
+class _SentencePlaces:
+    """The places of one sentence, each walked up the tree once and indexed by the tokens it may
+    hang on, so that an event looks only at the places below its trigger or beside the clauses
+    above it, not at every place of a long sentence."""
+
+    def __init__(self, places: list[Place], doc: Doc):
+        self.places = places
+        self.chains: dict[int, _Chain] = {}  # position -> chain, for places that may be settings
+        self.below: dict[int, list[tuple[int, int]]] = {}  # token -> (position, quality) under it
+        self.beside: dict[int, list[int]] = {}  # token -> places in a locative phrase on it
+        for position, place in enumerate(places):
+            chain = _place_chain(place, doc)
+            if chain is None:
+                continue
+            self.chains[position] = chain
+            for k, tok in enumerate(chain.tokens):
+                quality = chain.quality[k]
+                if quality is None:
+                    break  # a broken path stays broken further up
+                self.below.setdefault(tok.i, []).append((position, quality))
+                if quality == 0 and k and chain.tokens[k - 1].dep_ in LOCATIVE_LINKS:
+                    self.beside.setdefault(tok.i, []).append(position)
+
+    def attached(self, trigger: Token, above: list[Token]) -> list[tuple[int, int]]:
+        """(position, rank) of each place that hangs on the trigger, lower is closer:
+        0 a locative phrase on the trigger or its object ("killed in Syria", "bombed Aleppo");
+        1 the same through a clause the trigger governs ("killed ... while fighting in Qusayr");
+        2 a locative phrase on a clause above the trigger ("in Gaza, soldiers shot and killed ...").
+        A place whose path up meets the trigger, or a nearer clause above it, first, hangs on that
+        or on nothing (a person, an institution, a quoted remark), never on a clause further up."""
+        found = list(self.below.get(trigger.i, ()))
+        for j, clause in enumerate(above):
+            for position in self.beside.get(clause.i, ()):
+                index = self.chains[position].index
+                if trigger.i not in index and not any(nearer.i in index for nearer in above[:j]):
+                    found.append((position, 2))
+        return found
+
+
+def _locate(ev: Event, sentence: _SentencePlaces, doc: Doc) -> tuple[Place | None, str]:
     """The place attached to the event in its sentence, and "clause" or "sentence" for how near."""
-    if not cands:
-        return None, "none"
-    src = ev.source
-    pool = [p for p in cands if not (src and p.start >= src.start and p.end <= src.end)]
-    if not pool:
-        return None, "none"
     trig = doc.char_span(ev.trigger.start, ev.trigger.end, alignment_mode="expand")
     if trig is None or len(trig) == 0:
         return None, "none"
     head = trig.root
-    above = _clauses_above(head)
-    best: tuple[tuple[int, int, int], Place] | None = None
-    for p in pool:
-        chain = _place_chain(p, doc, chains)
-        if chain is None:
-            continue
-        if chain.root.dep_ in {"nsubj", "nsubjpass"} and chain.root.head.i != head.i:
+    src = ev.source
+    # (rank, depth, distance, position): the position keeps the first of equals, in text order
+    best: tuple[int, int, int, int] | None = None
+    for position, rank in sentence.attached(head, _clauses_above(head)):
+        p, root = sentence.places[position], sentence.chains[position].root
+        if src and p.start >= src.start and p.end <= src.end:
+            continue  # the place lies inside the source's own name
+        if root.dep_ in {"nsubj", "nsubjpass"} and root.head.i != head.i:
             continue  # the subject of another verb is an actor, not a setting
-        rank = _attachment(chain, head, above)
-        if rank is None:
-            continue
         # The most specific place wins: the one nearest the trigger in the tree
         # ("in Sadr City in eastern Baghdad", "in the Belarus capital Minsk").
-        depth = chain.path_length(head) or 99
-        key = (rank, depth, abs(p.start - ev.trigger.start))
-        if best is None or key < best[0]:
-            best = (key, p)
+        depth = sentence.chains[position].path_length(head) or 99
+        key = (rank, depth, abs(p.start - ev.trigger.start), position)
+        if best is None or key < best:
+            best = key
     if best is None:
         return None, "none"
-    return best[1], "clause" if best[0][0] == 0 else "sentence"
+    return sentence.places[best[3]], "clause" if best[0] == 0 else "sentence"
 
 
 def _clauses_above(trigger: Token) -> list[Token]:
@@ -205,24 +237,6 @@ def _clauses_above(trigger: Token) -> list[Token]:
         anc = anc.head
         above.append(anc)
     return above
-
-
-def _attachment(place: _Chain, trigger: Token, above: list[Token]) -> int | None:
-    """How directly the place hangs on the event's trigger, lower is closer:
-    0 a locative phrase on the trigger or its object ("killed in Syria", "bombed Aleppo");
-    1 the same through a clause the trigger governs ("killed ... while fighting in Qusayr");
-    2 a locative phrase on a clause above the trigger ("in Gaza, soldiers shot and killed ...");
-    None when the place hangs on something else (a person, an institution, a quoted remark)."""
-    k = place.path_length(trigger)
-    if k is not None:
-        return place.quality[k]
-    for anc in above:
-        k = place.path_length(anc)
-        if k is not None:
-            if place.quality[k] == 0 and k and place.tokens[k - 1].dep_ in {"prep", "npadvmod", "advmod"}:
-                return 2
-            return None
-    return None
 
 
 def _whose_not_where(prep: Token) -> bool:
