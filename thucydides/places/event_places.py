@@ -44,8 +44,13 @@ def attach_places(events: list[Event], places: list[Place], doc: Doc) -> None:
     starts = paragraph_starts(doc_text(doc))
     whole = _whole_sentences(doc)
     located: list[tuple[int, int, Place]] = []  # (paragraph, sentence, place) of events placed so far
+    sentences: dict[int, _SentencePlaces] = {}  # sentence -> its places, indexed once for all its events
     for ev in sorted(events, key=lambda e: e.trigger.start):
-        place, how = _locate(ev, by_sentence.get(ev.sentence_index, []), doc)
+        place, how = None, "none"
+        if ev.sentence_index in by_sentence:
+            if ev.sentence_index not in sentences:
+                sentences[ev.sentence_index] = _SentencePlaces(by_sentence[ev.sentence_index], doc)
+            place, how = _locate(ev, sentences[ev.sentence_index], doc)
         paragraph = bisect.bisect_right(starts, ev.trigger.start) - 1
         if place is not None and ev.sentence_index in whole:
             located.append((paragraph, ev.sentence_index, place))
@@ -63,6 +68,8 @@ def _passage_place(ev: Event, paragraph: int, located: list[tuple[int, int, Plac
     """The place of the last event located earlier in the paragraph, in an earlier sentence, when
     neither the event's sentence nor any sentence since names another place."""
     for para, sentence, place in reversed(located):
+        if para < paragraph:
+            break  # located runs in text order: all before it lie in earlier paragraphs too
         if para != paragraph or sentence >= ev.sentence_index:
             continue
         between = [p for s in range(sentence, ev.sentence_index + 1) for p in by_sentence.get(s, [])
@@ -104,64 +111,123 @@ def _main_place(places: list[Place]) -> Place | None:
     return first[ranked[0][0]]
 
 
-def _locate(ev: Event, cands: list[Place], doc: Doc) -> tuple[Place | None, str]:
+class _Chain:
+    """A place's root token and its ancestors (as far as a place may hang below a trigger), with
+    the quality of the path from the place up to each of them."""
+
+    __slots__ = ("root", "tokens", "index", "quality")
+
+    def __init__(self, root: Token):
+        self.root = root
+        self.tokens: list[Token] = []  # the place's root, then its ancestors in order
+        self.index: dict[int, int] = {}  # ancestor's token index -> length of the path below it
+        self.quality: list[int | None] = []  # `_step_quality` of the path of each length, summed up
+        quality: int | None = 0
+        tok = root
+        for k in range(MAX_PATH + 1):
+            self.tokens.append(tok)
+            self.index[tok.i] = k
+            self.quality.append(quality)
+            if tok.head.i == tok.i or k == MAX_PATH:
+                break
+            if quality is not None:
+                step = _step_quality(tok, k)
+                quality = None if step is None else max(quality, step)
+            tok = tok.head
+
+    def path_length(self, target: Token) -> int | None:
+        """How many tokens lie from the place up to (not including) `target`; None where `target`
+        is not above the place within reach."""
+        return self.index.get(target.i)
+
+
+MAX_PATH = 15  # tokens between a place and the trigger it may hang on
+
+
+def _place_chain(p: Place, doc: Doc) -> _Chain | None:
+    """The place's chain, None for a place that is no setting wherever the trigger is."""
+    span = doc.char_span(p.start, p.end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    root = span.root
+    if root.dep_ in {"compound", "amod", "nmod"} and root.head.lower_ not in LOC_NOUNS \
+            and root.head.pos_ == "NOUN":
+        return None  # "a US convoy", "US air strike": a country used as an adjective
+    return _Chain(root)
+
+
+LOCATIVE_LINKS = frozenset({"prep", "npadvmod", "advmod"})  # how a setting phrase hangs on a clause
+
+
+class _SentencePlaces:
+    """The places of one sentence, each walked up the tree once and indexed by the tokens it may
+    hang on, so that an event looks only at the places below its trigger or beside the clauses
+    above it, not at every place of a long sentence."""
+
+    def __init__(self, places: list[Place], doc: Doc):
+        self.places = places
+        self.chains: dict[int, _Chain] = {}  # position -> chain, for places that may be settings
+        self.below: dict[int, list[tuple[int, int]]] = {}  # token -> (position, quality) under it
+        self.beside: dict[int, list[int]] = {}  # token -> places in a locative phrase on it
+        for position, place in enumerate(places):
+            chain = _place_chain(place, doc)
+            if chain is None:
+                continue
+            self.chains[position] = chain
+            for k, tok in enumerate(chain.tokens):
+                quality = chain.quality[k]
+                if quality is None:
+                    break  # a broken path stays broken further up
+                self.below.setdefault(tok.i, []).append((position, quality))
+                if quality == 0 and k and chain.tokens[k - 1].dep_ in LOCATIVE_LINKS:
+                    self.beside.setdefault(tok.i, []).append(position)
+
+    def attached(self, trigger: Token, above: list[Token]) -> list[tuple[int, int]]:
+        """(position, rank) of each place that hangs on the trigger, lower is closer:
+        0 a locative phrase on the trigger or its object ("killed in Syria", "bombed Aleppo");
+        1 the same through a clause the trigger governs ("killed ... while fighting in Qusayr");
+        2 a locative phrase on a clause above the trigger ("in Gaza, soldiers shot and killed ...").
+        A place whose path up meets the trigger, or a nearer clause above it, first, hangs on that
+        or on nothing (a person, an institution, a quoted remark), never on a clause further up."""
+        found = list(self.below.get(trigger.i, ()))
+        for j, clause in enumerate(above):
+            for position in self.beside.get(clause.i, ()):
+                index = self.chains[position].index
+                if trigger.i not in index and not any(nearer.i in index for nearer in above[:j]):
+                    found.append((position, 2))
+        return found
+
+
+def _locate(ev: Event, sentence: _SentencePlaces, doc: Doc) -> tuple[Place | None, str]:
     """The place attached to the event in its sentence, and "clause" or "sentence" for how near."""
-    if not cands:
-        return None, "none"
-    src = ev.source
-    pool = [p for p in cands if not (src and p.start >= src.start and p.end <= src.end)]
-    if not pool:
-        return None, "none"
     trig = doc.char_span(ev.trigger.start, ev.trigger.end, alignment_mode="expand")
     if trig is None or len(trig) == 0:
         return None, "none"
     head = trig.root
-    best: tuple[tuple[int, int, int], Place] | None = None
-    for p in pool:
-        span = doc.char_span(p.start, p.end, alignment_mode="expand")
-        if span is None or len(span) == 0:
-            continue
-        root = span.root
-        if root.dep_ in {"compound", "amod", "nmod"} and root.head.lower_ not in LOC_NOUNS \
-                and root.head.pos_ == "NOUN":
-            continue  # "a US convoy", "US air strike": a country used as an adjective
+    src = ev.source
+    # (rank, depth, distance, position): the position keeps the first of equals, in text order
+    best: tuple[int, int, int, int] | None = None
+    for position, rank in sentence.attached(head, _clauses_above(head)):
+        p, root = sentence.places[position], sentence.chains[position].root
+        if src and p.start >= src.start and p.end <= src.end:
+            continue  # the place lies inside the source's own name
         if root.dep_ in {"nsubj", "nsubjpass"} and root.head.i != head.i:
             continue  # the subject of another verb is an actor, not a setting
-        rank = _attachment(root, head, ev)
-        if rank is None:
-            continue
         # The most specific place wins: the one nearest the trigger in the tree
         # ("in Sadr City in eastern Baghdad", "in the Belarus capital Minsk").
-        depth = len(_path_up(root, head) or ()) or 99
-        key = (rank, depth, abs(p.start - ev.trigger.start))
-        if best is None or key < best[0]:
-            best = (key, p)
+        depth = sentence.chains[position].path_length(head) or 99
+        key = (rank, depth, abs(p.start - ev.trigger.start), position)
+        if best is None or key < best:
+            best = key
     if best is None:
         return None, "none"
-    return best[1], "clause" if best[0][0] == 0 else "sentence"
+    return sentence.places[best[3]], "clause" if best[0] == 0 else "sentence"
 
 
-def _path_up(tok: Token, target: Token) -> list[Token] | None:
-    """Tokens from `tok` up to (not including) its ancestor `target`; None if `target` is not above it."""
-    path: list[Token] = []
-    while tok.i != target.i:
-        if tok.head.i == tok.i or len(path) > 14:
-            return None
-        path.append(tok)
-        tok = tok.head
-    return path
-
-
-def _attachment(place: Token, trigger: Token, ev: Event) -> int | None:
-    """How directly the place hangs on the event's trigger, lower is closer:
-    0 a locative phrase on the trigger or its object ("killed in Syria", "bombed Aleppo");
-    1 the same through a clause the trigger governs ("killed ... while fighting in Qusayr");
-    2 a locative phrase on a clause above the trigger ("in Gaza, soldiers shot and killed ...");
-    None when the place hangs on something else (a person, an institution, a quoted remark)."""
-    path = _path_up(place, trigger)
-    if path is not None:
-        quality = _path_quality(path)
-        return None if quality is None else quality
+def _clauses_above(trigger: Token) -> list[Token]:
+    """The trigger's ancestors a place may hang on instead (at most six, not past a reported
+    clause), found once per event rather than once per place."""
+    above: list[Token] = []
     anc = trigger
     for _ in range(6):
         if anc.head.i == anc.i:
@@ -169,13 +235,8 @@ def _attachment(place: Token, trigger: Token, ev: Event) -> int | None:
         if anc.dep_ in {"ccomp", "parataxis"}:
             break  # a reported clause: its places are not the event's
         anc = anc.head
-        path = _path_up(place, anc)
-        if path is not None:
-            quality = _path_quality(path)
-            if quality == 0 and path and path[-1].dep_ in {"prep", "npadvmod", "advmod"}:
-                return 2
-            return None
-    return None
+        above.append(anc)
+    return above
 
 
 def _whose_not_where(prep: Token) -> bool:
@@ -187,29 +248,25 @@ def _whose_not_where(prep: Token) -> bool:
     return head.lower_ not in LOC_NOUNS and not any(c.dep_ == "nummod" for c in head.children)
 
 
-def _path_quality(path: list[Token]) -> int | None:
-    """0 when the path from the place up to the trigger runs only through locative links,
-    1 when it also crosses a clause boundary, None when a non-locative link breaks it."""
-    if not path:
-        return 0
-    quality = 0
-    for k, tok in enumerate(path):
-        dep = tok.dep_
-        if dep in {"prep", "agent"}:
-            if tok.lower_ not in LOC_PREPS:
-                return None
-            if _whose_not_where(tok):
-                return None
-        elif dep in CLAUSE_DEPS:
-            if tok.pos_ in {"VERB", "AUX"}:
-                quality = 1
-        elif dep in NOUN_DEPS:
-            if dep == "nsubj" and k > 0:
-                return None  # the place sits in the subject of some other verb
-            if k > 0 and tok.pos_ in {"NOUN", "PROPN"} and tok.lower_ in AGENT_NOUNS:
-                return None
-            if k > 0 and tok.ent_type_ in {"PERSON", "ORG"}:
-                return None
-        else:
+def _step_quality(tok: Token, k: int) -> int | None:
+    """What the k-th token of a path up from a place (0: the place itself) does to it: None breaks
+    it (a non-locative link), 1 crosses a clause boundary, 0 keeps it locative."""
+    dep = tok.dep_
+    if dep in {"prep", "agent"}:
+        if tok.lower_ not in LOC_PREPS:
             return None
-    return quality
+        if _whose_not_where(tok):
+            return None
+    elif dep in CLAUSE_DEPS:
+        if tok.pos_ in {"VERB", "AUX"}:
+            return 1
+    elif dep in NOUN_DEPS:
+        if dep == "nsubj" and k > 0:
+            return None  # the place sits in the subject of some other verb
+        if k > 0 and tok.pos_ in {"NOUN", "PROPN"} and tok.lower_ in AGENT_NOUNS:
+            return None
+        if k > 0 and tok.ent_type_ in {"PERSON", "ORG"}:
+            return None
+    else:
+        return None
+    return 0

@@ -33,40 +33,83 @@ _SOURCE_OF_TIME = {"explicit": "explicit", "narrative": "relative-to-narrative",
 _PRECISION = {10: "day", 7: "month", 4: "year"}
 
 
+class _Candidate:
+    """A time expression of the sentence with what every event asks of it, found once per
+    article rather than once per event (a long sentence has many of both)."""
+
+    __slots__ = ("expr", "span", "root", "anchor", "_anchor_above")
+
+    def __init__(self, expr: TimeExpr, span: Span, path: list[Token]):
+        self.expr = expr
+        self.span = span
+        self.root = span.root
+        self.anchor = path[-1]  # the token its clause hangs on (`_clause_path`)
+        self._anchor_above: frozenset[int] | None = None
+
+    def hangs_below(self, trigger: Token) -> bool:
+        """Whether the trigger is above the time's clause. The anchor's ancestors are walked on the
+        first asking only: most events find their time in their own clause and never ask, and a
+        long chain of clauses is as deep as it is long."""
+        if self._anchor_above is None:
+            self._anchor_above = frozenset(a.i for a in self.anchor.ancestors)
+        return trigger.i in self._anchor_above
+
+
+class _SentenceTimes:
+    """The time expressions of one sentence, indexed by the tokens of their clause paths, so that
+    an event looks only at the times that reach its own clause, not at every time of a long
+    sentence."""
+
+    def __init__(self) -> None:
+        self.candidates: list[_Candidate] = []
+        self.reaching: dict[int, list[int]] = {}  # token -> positions of the times whose path meets it
+
+    def add(self, expr: TimeExpr, span: Span) -> None:
+        path = _clause_path(span.root)
+        position = len(self.candidates)
+        self.candidates.append(_Candidate(expr, span, path))
+        for i in {tok.i for tok in path}:
+            self.reaching.setdefault(i, []).append(position)
+
+
+_NO_TIMES = _SentenceTimes()  # a sentence without times (never added to)
+
+
 def attach_dates(events: list[Event], times: list[TimeExpr], doc: Doc, pub_date: date | None) -> None:
     """Date each event (date, date_source, date_precision, and why["date"] for the reason)."""
-    by_sentence: dict[int, list[tuple[TimeExpr, Span]]] = {}
+    by_sentence: dict[int, _SentenceTimes] = {}
     narrative = Narrative(doc_text(doc), pub_date)
     for t in times:
         if not t.value or t.kind == "dateline":
             continue
         span = doc.char_span(t.start, t.end, alignment_mode="expand")
         if span is not None and len(span):
-            by_sentence.setdefault(t.sentence_index, []).append((t, span))
+            by_sentence.setdefault(t.sentence_index, _SentenceTimes()).add(t, span)
             narrative.add(t.start, t.sentence_index, t.value, sets_scene(span))
     for event in events:
-        _date_event(event, by_sentence.get(event.sentence_index, []), doc, narrative, pub_date)
+        _date_event(event, by_sentence.get(event.sentence_index, _NO_TIMES), doc, narrative, pub_date)
 
 
-def _date_event(event: Event, candidates: list[tuple[TimeExpr, Span]], doc: Doc, narrative: Narrative,
+def _date_event(event: Event, times: _SentenceTimes, doc: Doc, narrative: Narrative,
                 pub_date: date | None) -> None:
     trigger_span = doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
     trigger = trigger_span.root if trigger_span is not None and len(trigger_span) else None
-    chosen: tuple[TimeExpr, Span] | None = None
+    chosen: _Candidate | None = None
     where = ""
+    candidates = times.candidates
     if candidates and trigger is not None:
-        chosen = _clause_time(trigger, candidates)
+        chosen = _clause_time(trigger, times)
         where = "clause"
         if chosen is None:
             chosen, where = _sentence_time(trigger, candidates), "sentence"
     elif candidates:
         chosen, where = candidates[0], "sentence"
     verb = _clause_verb(trigger)
-    if chosen is not None and bounded_time(chosen[1]):
+    if chosen is not None and bounded_time(chosen.span):
         # "persecuted before 2015": some time before it, not in it
-        _set(event, None, "none", "past", f"before {chosen[0].text}")
+        _set(event, None, "none", "past", f"before {chosen.expr.text}")
     elif chosen is not None:
-        t = chosen[0]
+        t = chosen.expr
         _set(event, t.value, _SOURCE_OF_TIME.get(t.value_source or "", "explicit"), None, where)
     elif (reason := background_reason(trigger, verb)) is not None:
         _set(event, None, "none", "past", f"background: {reason}")
@@ -110,19 +153,22 @@ def _passage_time(event: Event, trigger: Token | None, verb: Token | None,
     return passage.value if passage is not None else None
 
 
-def _clause_anchor(token: Token) -> Token:
-    """The token a time expression hangs on: the first verb above it, or the root noun."""
+def _clause_path(token: Token) -> list[Token]:
+    """A time expression's way up to the token its clause hangs on (the last): the first verb
+    above it, or the root noun, at most 12 steps."""
+    path = [token]
     t = token
     for _ in range(12):
-        if t.head is t:
-            return t
+        if t.head.i == t.i:
+            break
         t = t.head
+        path.append(t)
         if is_clause_verb(t):
-            return t
-    return t
+            break  # another clause's verb
+    return path
 
 
-def _clause_time(trigger: Token, candidates: list[tuple[TimeExpr, Span]]) -> tuple[TimeExpr, Span] | None:
+def _clause_time(trigger: Token, times: _SentenceTimes) -> _Candidate | None:
     """The time expression whose head path reaches the trigger without crossing another clause."""
     # Tokens that count as the event's own clause: the trigger, the verbs it hangs on through
     # xcomp ("began withdrawing": a time on "began" dates "withdrawing"), and the participles
@@ -137,28 +183,12 @@ def _clause_time(trigger: Token, candidates: list[tuple[TimeExpr, Span]]) -> tup
             break
     if trigger.pos_ not in VERB_POS:
         own.update(c.i for c in trigger.children if c.dep_ in _NOUN_MODIFIER_DEPS)
-    best: tuple[TimeExpr, Span] | None = None
-    best_distance = 10**9
-    for t_expr, span in candidates:
-        tok = span.root
-        reached = False
-        for _ in range(12):
-            if tok.i in own:
-                reached = True
-                break
-            if tok.head is tok:
-                break
-            tok = tok.head
-            if tok.i in own:
-                reached = True
-                break
-            if is_clause_verb(tok):
-                break  # another clause's verb
-        if reached:
-            distance = abs(span.root.i - trigger.i)
-            if distance < best_distance:
-                best, best_distance = (t_expr, span), distance
-    return best
+    reached = {position for i in own for position in times.reaching.get(i, ())}
+    if not reached:
+        return None
+    # the nearest; of two as near, the first in the sentence
+    nearest = min(reached, key=lambda p: (abs(times.candidates[p].root.i - trigger.i), p))
+    return times.candidates[nearest]
 
 
 def _describes_another_noun(anchor: Token, trigger: Token) -> bool:
@@ -170,23 +200,22 @@ def _describes_another_noun(anchor: Token, trigger: Token) -> bool:
     return not (anchor.left_edge.i <= trigger.i <= anchor.right_edge.i)
 
 
-def _sentence_time(trigger: Token, candidates: list[tuple[TimeExpr, Span]]) -> tuple[TimeExpr, Span] | None:
+def _sentence_time(trigger: Token, candidates: list[_Candidate]) -> _Candidate | None:
     """A time elsewhere in the sentence: one on a verb the trigger's clause hangs from
     ("said Friday, '… we reject …'"), else the nearest — but never one inside a clause below the
     trigger ("we suggest starting on May 25": May 25 dates the starting, not the suggestion),
     nor one in a relative clause describing another noun."""
     ancestors = {a.i for a in trigger.ancestors}
     usable = []
-    for t_expr, span in candidates:
-        anchor = _clause_anchor(span.root)
-        if anchor.i != trigger.i and trigger in anchor.ancestors:
+    for candidate in candidates:
+        anchor = candidate.anchor
+        if anchor.i != trigger.i and candidate.hangs_below(trigger):
             continue
         if _describes_another_noun(anchor, trigger):
             continue
-        usable.append((t_expr, span, anchor.i in ancestors))
+        usable.append((candidate, anchor.i in ancestors))
     if not usable:
         return None
-    above = [u for u in usable if u[2]]
+    above = [u for u in usable if u[1]]
     pool = above or usable
-    best = min(pool, key=lambda u: abs(u[1].root.i - trigger.i))
-    return best[0], best[1]
+    return min(pool, key=lambda u: abs(u[0].root.i - trigger.i))[0]
