@@ -1,7 +1,8 @@
 """The HTTP API and web page: `create_app()` builds the FastAPI application.
 
 The coder runs on one worker thread of its own (`thucydides.service.state`); store reads and
-writes share one DuckDB connection behind a lock. Every error is JSON
+writes open the DuckDB file for one request at a time, behind a lock, so the CLI can use the
+file between requests. Every error is JSON
 (`thucydides.service.errors`).
 """
 
@@ -48,18 +49,11 @@ def create_app(
         loop = asyncio.get_running_loop()
         # the model loads on the coder's own thread, once, before the first request
         state.coder = await loop.run_in_executor(state.executor, state.coder_factory)
-        if state.store_path is not None:
-            from thucydides.store import EventStore
-
-            state.store = EventStore(state.store_path).open()
+        await loop.run_in_executor(None, state.prepare_store)
         try:
             yield
         finally:
             state.executor.shutdown(wait=False, cancel_futures=True)
-            if state.store is not None:
-                with state.store_lock:
-                    state.store.close()
-                state.store = None
             state.coder = None
 
     app = FastAPI(

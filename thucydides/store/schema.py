@@ -10,10 +10,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from thucydides.output import NOT_ASSERTED_MODALITIES
+
 # Events that did not happen, or are only talked about as possible, are kept in
 # `events` (the coder's full output) but are not counted as happenings in
 # `event_mentions` / `event_clusters`, which feed the exports, queries and plots.
-NOT_COUNTED_MODALITIES = ("denied", "hypothetical", "questioned")
+NOT_COUNTED_MODALITIES = NOT_ASSERTED_MODALITIES
 
 COUNTED = (
     "NOT e.negated AND coalesce(e.modality, 'asserted') NOT IN ("
