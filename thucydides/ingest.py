@@ -6,6 +6,7 @@ file, the line and the reason, and the rest of the batch goes on.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 import sys
@@ -18,6 +19,7 @@ from thucydides.models import Article, Reject
 
 SUPPORTED = (".txt", ".jsonl", ".html", ".htm")
 STDIN = "-"
+ON_DUPLICATE = ("error", "skip", "replace")
 
 _ISO_DAY = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})(?:[T ][0-9:.]+(?:Z|[+-]\d{2}:?\d{2})?)?\s*$")
 
@@ -104,35 +106,45 @@ def article_from_record(record: dict[str, Any], origin: str, default_id: str,
     return Article(id=ident, text=record["text"], date=pub or default_date, origin=origin, **optional)
 
 
-def _html_article(raw: str, path: Path, default_date: date | None) -> Article | Reject:
+def _html_article(raw: str, path: Path, default_date: date | None, ident: str) -> Article | Reject:
     import trafilatura
 
     origin = str(path)
     extracted = trafilatura.bare_extraction(raw, with_metadata=True)
     if extracted is None:
-        return Reject(origin, "no article text found in the HTML page", path.stem)
+        return Reject(origin, "no article text found in the HTML page", ident)
     data = extracted.as_dict() if hasattr(extracted, "as_dict") else dict(extracted)
     text = data.get("text") or ""
     if not text.strip():
-        return Reject(origin, "no article text found in the HTML page", path.stem)
+        return Reject(origin, "no article text found in the HTML page", ident)
     try:
         pub = parse_date((data.get("date") or "")[:10] or None)
     except DateError:
         pub = None
-    return Article(id=path.stem, text=text, date=pub or default_date, title=data.get("title"),
+    return Article(id=ident, text=text, date=pub or default_date, title=data.get("title"),
                    source=data.get("sitename"), url=data.get("url"), origin=origin)
 
 
-def read_path(path: Path, default_date: date | None = None) -> Iterator[Article | Reject]:
+def path_id(path: Path, root: Path | None = None) -> str:
+    """A file's article id: its name without the suffix, or, under a directory given as input,
+    its path below that directory ("2024/03/report"), so that two report.txt never share one."""
+    if root is None:
+        return path.stem
+    return path.relative_to(root).with_suffix("").as_posix()
+
+
+def read_path(path: Path, default_date: date | None = None,
+              root: Path | None = None) -> Iterator[Article | Reject]:
     """Articles from one file, or from every supported file under a directory."""
     if path.is_dir():
         files = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUPPORTED)
         if not files:
             yield Reject(str(path), f"directory holds no {', '.join(SUPPORTED)} files")
         for file in files:
-            yield from read_path(file, default_date)
+            yield from read_path(file, default_date, root=path)
         return
     origin = str(path)
+    ident = path_id(path, root)
     suffix = path.suffix.lower()
     if suffix not in SUPPORTED:
         yield Reject(origin, f"unsupported file type {suffix or '(none)'}; "
@@ -144,23 +156,24 @@ def read_path(path: Path, default_date: date | None = None) -> Iterator[Article 
         yield Reject(origin, f"cannot read file: {exc.strerror or exc}")
         return
     if suffix == ".jsonl":
-        yield from _jsonl_bytes(raw, origin, default_date)
+        yield from _jsonl_bytes(raw, origin, default_date, ident)
         return
     text = _decode(raw, origin)
     if isinstance(text, Reject):
-        text.id = path.stem
+        text.id = ident
         yield text
         return
     if suffix in (".html", ".htm"):
-        yield _html_article(text, path, default_date)
+        yield _html_article(text, path, default_date, ident)
         return
-    bad = _check_text(text, origin, path.stem)
-    yield bad or Article(id=path.stem, text=text, date=default_date, origin=origin)
+    bad = _check_text(text, origin, ident)
+    yield bad or Article(id=ident, text=text, date=default_date, origin=origin)
 
 
-def _jsonl_bytes(raw: bytes, origin: str, default_date: date | None) -> Iterator[Article | Reject]:
+def _jsonl_bytes(raw: bytes, origin: str, default_date: date | None, stem: str | None = None,
+                 ids_from_content: bool = False) -> Iterator[Article | Reject]:
     # Decode line by line so one bad line does not cost the whole file.
-    stem = Path(origin).stem
+    stem = stem or Path(origin).stem
     for lineno, line in enumerate(raw.split(b"\n"), start=1):
         if not line.strip():
             continue
@@ -169,7 +182,31 @@ def _jsonl_bytes(raw: bytes, origin: str, default_date: date | None) -> Iterator
         if isinstance(text, Reject):
             yield text
         else:
-            yield _article_from_line(text, where, f"{stem}-{lineno}", default_date)
+            default_id = content_id(text) if ids_from_content else f"{stem}-{lineno}"
+            yield _article_from_line(text, where, default_id, default_date)
+
+
+def content_id(text: str, prefix: str = "stdin") -> str:
+    """An id made from the text itself: the same text gets the same id, another text another one."""
+    return f"{prefix}-{hashlib.sha256(text.encode('utf-8')).hexdigest()[:12]}"
+
+
+def unique_ids(items: Iterable[Article | Reject], on_duplicate: str = "error") -> Iterator[Article | Reject]:
+    """Articles whose id was already seen in this run: rejected naming the first (`error`), dropped
+    (`skip`) or passed on to replace the earlier one where they are stored (`replace`)."""
+    if on_duplicate not in ON_DUPLICATE:
+        raise ValueError(f"on_duplicate must be one of {', '.join(ON_DUPLICATE)}, not {on_duplicate!r}")
+    first: dict[str, str] = {}
+    for item in items:
+        if isinstance(item, Article) and on_duplicate != "replace":
+            seen = first.get(item.id)
+            if seen is not None:
+                if on_duplicate == "error":
+                    yield Reject(item.origin, f"duplicate id {item.id!r}, first used by {seen} "
+                                              "(--on-duplicate replace|skip to allow it)", item.id)
+                continue
+            first[item.id] = item.origin
+        yield item
 
 
 def read_stdin(stream: IO[bytes], default_date: date | None = None) -> Iterator[Article | Reject]:
@@ -180,10 +217,11 @@ def read_stdin(stream: IO[bytes], default_date: date | None = None) -> Iterator[
         yield text
         return
     if text.lstrip().startswith("{"):
-        yield from _jsonl_bytes(raw, "<stdin>", default_date)
+        yield from _jsonl_bytes(raw, "<stdin>", default_date, ids_from_content=True)
         return
-    bad = _check_text(text, "<stdin>", "stdin")
-    yield bad or Article(id="stdin", text=text, date=default_date, origin="<stdin>")
+    ident = content_id(text)  # "stdin" for every piped article made each one replace the last
+    bad = _check_text(text, "<stdin>", ident)
+    yield bad or Article(id=ident, text=text, date=default_date, origin="<stdin>")
 
 
 def read_inputs(inputs: Iterable[str], default_date: date | None = None,

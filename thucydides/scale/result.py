@@ -7,7 +7,7 @@ from pathlib import Path
 
 from thucydides.scale import manifest as mf
 
-EXIT_OK, EXIT_NOTHING, EXIT_SOME_REJECTED = 0, 1, 2
+EXIT_OK, EXIT_NOTHING, EXIT_SOME_REJECTED = 0, 1, 3  # as `thucydides code`: 2 is a usage error
 REJECTS_FILE = "rejects.jsonl"
 
 

@@ -268,7 +268,7 @@ class EventStore:
             text_of[doc.id] = text
             if sha is not None:
                 by_sha[sha] = doc.id
-        docs = list(kept.values())
+        docs = _keep_metadata(self.con, list(kept.values()), text_of)
         tables = flatten(docs, text_of, datetime.now(UTC).replace(tzinfo=None))
         con = self.con
         con.execute("BEGIN TRANSACTION")
@@ -437,6 +437,33 @@ class EventStore:
         out["event_clusters"] = self.count("event_clusters")
         out["schema_version"] = self.schema_version()
         return out
+
+
+def _keep_metadata(con: duckdb.DuckDBPyConnection, docs: list[Document],
+                   texts: dict[str, str]) -> list[Document]:
+    """`docs` with the title, publisher and url of the stored article each one replaces (same id,
+    else same text) wherever the new copy has none: re-coding a text must not lose them."""
+    from dataclasses import replace
+
+    from thucydides.store.flatten import text_sha256
+
+    if not any(d.title is None or d.source is None or d.url is None for d in docs):
+        return docs
+    shas = {d.id: text_sha256(texts.get(d.id) or d.text or "") for d in docs}
+    found = con.execute(
+        "SELECT article_id, text_sha256, title, source, url FROM articles "
+        "WHERE article_id IN (SELECT unnest(?)) OR text_sha256 IN (SELECT unnest(?))",
+        [list(shas), [s for s in shas.values() if s]]).fetchall()
+    by_id = {r[0]: r[2:] for r in found}
+    by_sha = {r[1]: r[2:] for r in found if r[1]}
+    out = []
+    for doc in docs:
+        old = by_id.get(doc.id) or by_sha.get(shas[doc.id] or "")
+        if old is not None:
+            title, source, url = old
+            doc = replace(doc, title=doc.title or title, source=doc.source or source, url=doc.url or url)
+        out.append(doc)
+    return out
 
 
 def _period_start(ts: pd.Timestamp, by: str) -> pd.Timestamp:
