@@ -160,6 +160,9 @@ def code_command(
     if engine not in ("local", "dask"):
         raise typer.BadParameter(f"{engine!r} is not one of local, dask", param_hint="--engine")
     if engine == "dask":
+        if min_confidence is not None:  # the parts keep every event; filter when reading them back
+            raise typer.BadParameter("not with --engine dask; use `thucydides export --min-confidence`",
+                                     param_hint="--min-confidence")
         _code_dask(inputs, output, fmt, pub, rejects, workers, actors or [], patterns or [], store, progress,
                    scheduler, resume, partition_size)
         return
