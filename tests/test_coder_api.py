@@ -13,7 +13,9 @@ def test_code_returns_typed_document_with_to_dict() -> None:
                        id="api-1")
     assert isinstance(doc, Document) and doc.id == "api-1" and doc.date == "2021-03-02"
     attacks = [e for e in doc.events if e.cameo.startswith(("18", "19"))]
-    assert attacks and attacks[0].date == "2021-03-01" and attacks[0].date_source == "clause"
+    assert attacks and attacks[0].date == "2021-03-01"
+    assert (attacks[0].date_source, attacks[0].date_precision) == ("relative-to-publication", "day")
+    assert attacks[0].why["date"] == "clause"
     as_dict = doc.to_dict()
     json.dumps(as_dict)
     assert as_dict["events"][0]["trigger"]["text"] in doc.text

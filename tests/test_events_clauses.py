@@ -7,17 +7,25 @@ reported speech, targets inside object phrases, background event nouns.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import pytest
 from spacy.language import Language
 
 from thucydides.actors import ActorResolver
-from thucydides.actors.analysis import ActorAnalysis
 from thucydides.events import EventCoder
 from thucydides.models import Event
 
 
+@lru_cache(maxsize=1)
+def real_resolver() -> ActorResolver:
+    """The shipped actor dictionaries: whether an event is political depends on who is named."""
+    return ActorResolver()
+
+
 def code(nlp: Language, coder: EventCoder, text: str) -> list[Event]:
-    return coder.code(nlp(text), ActorAnalysis(), "t")
+    doc = nlp(text)
+    return coder.code(doc, real_resolver().resolve(doc, None), "t")
 
 
 def code_resolved(nlp: Language, resolver: ActorResolver, coder: EventCoder, text: str) -> list[Event]:
@@ -71,11 +79,12 @@ def test_intent_event_names_the_planned_action(nlp, coder) -> None:
     assert ev.why["planned"]["start"] > ev.trigger.start
 
 
-def test_purpose_clause_is_intended_not_done(nlp, resolver, coder) -> None:
+def test_purpose_clause_is_an_aim_not_an_event(nlp, resolver, coder) -> None:
     evs = code_resolved(nlp, resolver, coder,
                         "Indian troops were sent to the valley to attack the Taliban camp.")
-    attack = [e for e in evs if e.cameo[:2] == "19"]
-    assert attack and all(e.modality == "intended" for e in attack)
+    assert not [e for e in evs if e.cameo[:2] == "19"]
+    done = code_resolved(nlp, resolver, coder, "Indian troops attacked the Taliban camp in the valley.")
+    assert [e for e in done if e.cameo[:2] == "19"]
 
 
 def test_implicative_verb_keeps_its_complement_a_fact(nlp, coder) -> None:
@@ -84,8 +93,9 @@ def test_implicative_verb_keeps_its_complement_a_fact(nlp, coder) -> None:
 
 
 def test_question_is_not_coded_as_done_or_planned(nlp, coder) -> None:
-    evs = code(nlp, coder, "Will the army attack the city?")
-    assert evs and all(e.modality == "questioned" for e in evs)
+    assert code(nlp, coder, "Will the army attack the city?") == []
+    assert code(nlp, coder, "Do you support the Kenyan government?") == []
+    assert [e.cameo[:2] for e in code(nlp, coder, "The army attacked the city.")] == ["19"]
 
 
 def test_conditional_action_is_not_coded(nlp, coder) -> None:

@@ -4,16 +4,25 @@ must not be coded as the event their word usually names."""
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import pytest
 from spacy.language import Language
 
-from thucydides.actors.analysis import ActorAnalysis
+from thucydides.actors import ActorResolver
 from thucydides.events import EventCoder
 from thucydides.models import Event
 
 
+@lru_cache(maxsize=1)
+def real_resolver() -> ActorResolver:
+    """The shipped actor dictionaries: whether an event is political depends on who is named."""
+    return ActorResolver()
+
+
 def code(nlp: Language, coder: EventCoder, text: str) -> list[Event]:
-    return coder.code(nlp(text), ActorAnalysis(), "t")
+    doc = nlp(text)
+    return coder.code(doc, real_resolver().resolve(doc, None), "t")
 
 
 def codes(events: list[Event]) -> set[str]:
@@ -30,7 +39,7 @@ CODED = [
     ("Ghana is sending 300 troops to the UN peacekeeping mission in Lebanon.", "074"),
     ("The dock workers called off their strike on Friday.", "082"),
     ("Two rebel commanders gave up fighting and went home.", "087"),
-    ("The treaty concluded the border war.", "087"),
+    ("Peru and Ecuador concluded the border war.", "087"),
     # forces decisions and suspensions
     ("Hundreds of Kenyan troops arrived in the port city on Monday.", "154"),
     ("Japan decided on Thursday to lift its sanctions on Iran.", "085"),
@@ -42,7 +51,7 @@ CODED = [
     ("The army gave military equipment to the border guards of Chad.", "072"),
     ("The junta let free forty political prisoners.", "0841"),
     ("Washington rolled back tariffs on Mexican steel.", "085"),
-    ("Volunteers distributed food and medicine to the flood victims.", "070"),
+    ("Red Cross volunteers distributed food and medicine to the flood victims.", "070"),
     ("Japan will extend 50 million dollars in humanitarian aid to Nepal.", "033"),
     ("The bank lent two billion dollars in credit to Ghana.", "071"),
     # strikes blockades and fights

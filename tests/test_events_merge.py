@@ -14,7 +14,6 @@ import pytest
 from spacy.language import Language
 
 from thucydides.actors import ActorResolver
-from thucydides.actors.analysis import ActorAnalysis
 from thucydides.events import EventCoder, merge_mentions
 from thucydides.events.lexicon import LexiconError, load_lexicon
 from thucydides.models import Event, EventActor, Mention, Plover, Span
@@ -193,11 +192,12 @@ def test_new_pattern_fields_are_checked(tmp_path: Path, body: str, reason: str) 
     assert "bad.yaml" in str(err.value)
 
 
-def test_user_file_can_block_a_verb_use_and_give_a_negated_code(nlp, tmp_path: Path) -> None:
+def test_user_file_can_block_a_verb_use_and_give_a_negated_code(nlp, resolver, tmp_path: Path) -> None:
     p = tmp_path / "mine.yaml"
     p.write_text('verbs:\n  applaud: [{with: "politely", code: "051", skip: true}, {code: "051"}]\n'
                  '  heed: [{obj: [warning], code: "0871", if_negated: "128"}]\n')
     mine = EventCoder([p])
-    assert mine.code(nlp("Lima applauded politely."), ActorAnalysis(), "t") == []
-    evs = mine.code(nlp("Lima did not heed the warning."), ActorAnalysis(), "t")
+    polite, unheeded = nlp("Lima applauded politely."), nlp("Lima did not heed the warning.")
+    assert mine.code(polite, resolver.resolve(polite, None), "t") == []
+    evs = mine.code(unheeded, resolver.resolve(unheeded, None), "t")
     assert [e.cameo for e in evs if not e.negated] == ["128"]

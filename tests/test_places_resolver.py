@@ -102,11 +102,12 @@ def test_attach_takes_the_object_of_a_territorial_verb(nlp, resolver) -> None:
     assert ev.location is not None and ev.location.text == "Palmyra"
 
 
-def test_attach_ignores_the_dateline_and_the_source_actor(nlp, resolver) -> None:
+def test_attach_falls_back_to_the_dateline_marked_as_such_not_the_source_actor(nlp, resolver) -> None:
     doc, places = _places(nlp, resolver, "MOSCOW, June 2 (AP) - Russia rejected the proposal on Tuesday.")
     ev = _event(doc, "rejected", source="Russia")
     resolver.attach([ev], places, doc)
-    assert ev.location is None
+    assert ev.location is not None and ev.location.text == "MOSCOW"
+    assert ev.location_source == "dateline"
 
 
 def test_attach_ignores_a_place_hanging_on_a_person(nlp, resolver) -> None:
@@ -121,7 +122,7 @@ def test_attach_without_places_gives_none(nlp, resolver) -> None:
     doc, places = _places(nlp, resolver, "The rebels attacked the convoy at dawn.")
     ev = _event(doc, "attacked", source="The rebels")
     resolver.attach([ev], places, doc)
-    assert ev.location is None
+    assert ev.location is None and ev.location_source == "none"
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])

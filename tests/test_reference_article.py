@@ -117,7 +117,12 @@ def test_places_are_geocoded(coded: Document) -> None:
     border = by_text["Syria’s Turkish border"]
     assert border.feature == "border" and set(border.country.split("/")) == {"SYR", "TUR"}
     assert by_text["WASHINGTON"].role == "dateline"
-    assert all(e.location is None or e.location.role != "dateline" for e in coded.events)
+    # the dateline is only a fallback, and says so; no event is placed at an actor's country by default
+    for e in coded.events:
+        assert (e.location is not None and e.location.role == "dateline") == (e.location_source == "dateline")
+        assert e.location_source in ("clause", "sentence", "passage", "dateline", "article", "none")
+    rejections = [e for e in coded.events if e.trigger.text.lower().startswith("reject")]
+    assert rejections and all(e.location is None or e.location.country != "RUS" for e in rejections)
 
 
 def test_two_quotes_each_by_davis_and_shoigu(coded: Document) -> None:

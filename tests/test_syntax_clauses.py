@@ -58,3 +58,20 @@ def test_noun_phrase_head_and_name_extent(nlp: Language) -> None:
     name = nlp("Russian Defense Minister Sergei Shoigu said it.")
     assert sx.name_phrase_extent(name[4]) == (0, 4)
     assert sx.char_span(name[4]) == (name[4].idx, name[4].idx + len("Shoigu"))
+
+
+def test_infinitive_and_clausal_complement(nlp: Language) -> None:
+    doc = nlp("The rebels vowed that they would fight and plan to seize the town.")
+    words = {t.text: t for t in doc}
+    assert sx.has_clausal_complement(words["vowed"]) and not sx.has_clausal_complement(words["seize"])
+    assert sx.is_to_infinitive(words["seize"]) and not sx.is_to_infinitive(words["fight"])
+
+
+def test_possessor_preposition_objects_and_glued_words(nlp: Language) -> None:
+    doc = nlp("Turkey's offensive stalled because of heavy rain after the cease-fire.")
+    words = {t.text: t for t in doc}
+    assert sx.possessor(words["offensive"]).text == "Turkey"
+    assert sx.possessor(words["rain"]) is None
+    assert [t.text for t in sx.prep_objects(words["because"])] == ["rain"]
+    assert sx.glued_lemma(words["fire"]) == "cease-fire"
+    assert sx.glued_lemma(words["rain"]) is None

@@ -167,20 +167,23 @@ def test_event_dates(story: Doc, resolver: TimeResolver) -> None:
     plan = _event(story, "plan")               # inside the quote of "said Friday"
     events = [proposed, patrols, withdrawing, began, plan]
     resolver.attach(events, times, story, FRIDAY)
-    assert (proposed.date, proposed.date_source) == ("2016-05-20", "clause")
-    assert (patrols.date, patrols.date_source) == ("2016-05-25", "clause")
-    assert (withdrawing.date, withdrawing.date_source) == ("2016-03", "clause")
-    assert (began.date, began.date_source) == ("2016-02", "clause")
-    assert (plan.date, plan.date_source) == ("2016-05-20", "sentence")
+    by_publication = "relative-to-publication"
+    assert (proposed.date, proposed.date_source) == ("2016-05-20", by_publication)
+    assert (patrols.date, patrols.date_source) == ("2016-05-25", by_publication)
+    assert proposed.why["date"] == patrols.why["date"] == "clause"
+    assert (withdrawing.date, withdrawing.date_precision) == ("2016-03", "month")
+    assert (began.date, began.why["date"]) == ("2016-02", "clause")
+    assert (plan.date, plan.date_source, plan.why["date"]) == ("2016-05-20", by_publication, "sentence")
 
 
 def test_event_without_time_takes_publication_or_nothing(nlp: Language, resolver: TimeResolver) -> None:
     doc = nlp("Rebels shelled the airport.")
     event = _event(doc, "shelled")
     resolver.attach([event], resolver.find(doc, FRIDAY), doc, FRIDAY)
-    assert (event.date, event.date_source) == ("2016-05-20", "publication")
+    assert (event.date, event.date_source) == ("2016-05-20", "publication-fallback")
+    assert event.date_precision == "day"
     resolver.attach([event], resolver.find(doc, None), doc, None)
-    assert (event.date, event.date_source) == (None, None)
+    assert (event.date, event.date_source, event.date_precision) == (None, "none", "unknown")
 
 
 def test_time_of_a_clause_below_the_event_is_not_its_date(nlp: Language, resolver: TimeResolver) -> None:
@@ -188,15 +191,15 @@ def test_time_of_a_clause_below_the_event_is_not_its_date(nlp: Language, resolve
     arrested = _event(doc, "arrested")
     attacked = _event(doc, "attacked")
     resolver.attach([arrested, attacked], resolver.find(doc, FRIDAY), doc, FRIDAY)
-    assert (attacked.date, attacked.date_source) == ("2016-05-16", "clause")
-    assert (arrested.date, arrested.date_source) == ("2016-05-20", "publication")
+    assert (attacked.date, attacked.why["date"]) == ("2016-05-16", "clause")
+    assert (arrested.date, arrested.date_source) == ("2016-05-20", "publication-fallback")
 
 
 def test_time_of_a_governing_clause_is_the_sentence_fallback(nlp: Language, resolver: TimeResolver) -> None:
     doc = nlp("The envoy said on Monday that the rebels had shelled the airport.")
     shelled = _event(doc, "shelled")
     resolver.attach([shelled], resolver.find(doc, FRIDAY), doc, FRIDAY)
-    assert (shelled.date, shelled.date_source) == ("2016-05-16", "sentence")
+    assert (shelled.date, shelled.why["date"]) == ("2016-05-16", "sentence")
 
 
 def test_token_and_text_triggers_find_the_same(story: Doc, resolver: TimeResolver) -> None:
@@ -227,4 +230,4 @@ def test_a_time_in_a_relative_clause_on_another_noun_does_not_date_the_event(nlp
     event = Event(id="e1", sentence_index=0, trigger=Span("violated", start, start + 8), source=None,
                   target=None, cameo="196", quad_class=4, goldstein=-9.5, plover=Plover("ASSAULT"))
     resolver.attach([event], times, doc, pub)
-    assert (event.date, event.date_source) == ("2019-06-14", "publication")
+    assert (event.date, event.date_source) == ("2019-06-14", "publication-fallback")

@@ -9,12 +9,13 @@ from collections.abc import Iterator
 from contextlib import ExitStack
 from datetime import date
 from pathlib import Path
-from typing import IO, Annotated
+from typing import IO, Annotated, Any
 
 import typer
 
 from thucydides import __version__
 from thucydides.ingest import DateError, count_inputs, parse_date, read_inputs, unique_ids
+from thucydides.limits import MAX_ARTICLE_CHARS
 from thucydides.models import Document, Reject
 from thucydides.output import FORMATS, Writer, drop_unsure
 
@@ -29,6 +30,8 @@ app = typer.Typer(
 # 2 is a usage error (a bad option or argument: click's own code), so "some inputs rejected"
 # has one of its own: a script can tell "fix the command" from "look at the rejects".
 EXIT_OK, EXIT_NOTHING, EXIT_USAGE, EXIT_SOME_REJECTED = 0, 1, 2, 3
+# Small, so that a run killed half-way keeps nearly all it coded; a commit costs a few ms.
+STORE_COMMIT_EVERY = 50
 
 
 def _version(value: bool) -> None:
@@ -144,6 +147,12 @@ def code_command(
     min_confidence: Annotated[float | None, typer.Option(
         "--min-confidence", min=0.0, max=1.0,
         help="Leave out events coded with less confidence (0-1).")] = None,
+    max_chars: Annotated[int, typer.Option(
+        "--max-chars", min=1, help="Reject articles longer than this many characters.")] = MAX_ARTICLE_CHARS,
+    commit_every: Annotated[int, typer.Option(
+        "--commit-every", min=1,
+        help="(--store) Commit every N coded articles, so that an interrupted run keeps them; "
+             "a re-run replaces, never duplicates.")] = STORE_COMMIT_EVERY,
 ) -> None:
     """Code articles into events. Exit 0: all coded; 1: nothing coded; 2: usage error;
     3: some inputs rejected."""
@@ -163,6 +172,8 @@ def code_command(
         if min_confidence is not None:  # the parts keep every event; filter when reading them back
             raise typer.BadParameter("not with --engine dask; use `thucydides export --min-confidence`",
                                      param_hint="--min-confidence")
+        if max_chars != MAX_ARTICLE_CHARS:
+            raise typer.BadParameter("only with --engine local", param_hint="--max-chars")
         _code_dask(inputs, output, fmt, pub, rejects, workers, actors or [], patterns or [], store, progress,
                    scheduler, resume, partition_size)
         return
@@ -175,38 +186,37 @@ def code_command(
     from thucydides.coder import Coder
 
     try:
-        coder = Coder(actor_files=actors or [], pattern_files=patterns or [])
+        coder = Coder(actor_files=actors or [], pattern_files=patterns or [], max_chars=max_chars)
     except ValueError as exc:  # a broken user dictionary or pattern file
         typer.echo(f"thucydides: {exc}", err=True)
         raise typer.Exit(EXIT_NOTHING) from None
 
     tally = _Tally()
     with ExitStack() as stack:
-        out = _output_stream(output, store, stack)
-        rejects_out = stack.enter_context(rejects.open("w", encoding="utf-8")) if rejects else None
-        writer = Writer(out, fmt)
         event_store = None
-        if store is not None:
+        if store is not None:  # before the outputs: a store that cannot be opened leaves no empty files
             from thucydides.store import EventStore, StoreError
 
             try:
-                event_store = stack.enter_context(EventStore(store))
+                event_store = stack.enter_context(EventStore(store, batch_size=commit_every))
             except StoreError as exc:
                 typer.echo(f"thucydides: {exc}", err=True)
                 raise typer.Exit(EXIT_NOTHING) from None
-        items = unique_ids(read_inputs(inputs, pub), on_duplicate)
+        out = _output_stream(output, store, stack)
+        rejects_out = stack.enter_context(rejects.open("w", encoding="utf-8")) if rejects else None
+        writer = Writer(out, fmt)
+        items = unique_ids(read_inputs(inputs, pub, max_chars=max_chars), on_duplicate)
         stream = coder.code_many(items, workers=workers)
         to_terminal = out is sys.stdout
         show = _progress_wanted(None if to_terminal else Path(os.devnull)) if progress is None else progress
         for item in _with_progress(stream, inputs, show):
+            if isinstance(item, Document):
+                _warn_if_not_english(item, tally)
+                drop_unsure(item, min_confidence)  # before storing too: the store keeps what was written
+                item = _write_safely(item, writer, event_store)
             if isinstance(item, Reject):
                 _report(item, rejects_out, tally)
                 continue
-            _warn_if_not_english(item, tally)
-            drop_unsure(item, min_confidence)
-            writer.write(item)
-            if event_store is not None:
-                event_store.add(item)  # queued; written in batches, the rest on close
             tally.coded += 1
         writer.close()
     if event_store is not None:
@@ -222,6 +232,17 @@ def code_command(
     if tally.rejected:
         typer.echo(f"thucydides: coded {tally.coded}, rejected {tally.rejected}", err=True)
         raise typer.Exit(EXIT_SOME_REJECTED)
+
+
+def _write_safely(doc: Document, writer: Writer, event_store: Any) -> Document | Reject:
+    """Write one document; a failure to write it becomes its Reject, and the batch goes on."""
+    try:
+        writer.write(doc)
+        if event_store is not None:
+            event_store.add(doc)  # queued; committed every --commit-every
+    except Exception as exc:  # a store that fails as a whole fails again on close, and says so there
+        return Reject(doc.id, f"could not be written: {type(exc).__name__}: {str(exc)[:300]}", doc.id)
+    return doc
 
 
 def _code_dask(inputs: list[str], output: Path | None, fmt: str, pub: date | None, rejects: Path | None,

@@ -15,6 +15,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import IO, Any
 
+from thucydides.limits import MAX_ARTICLE_CHARS, id_problem, surrogate_problem, text_problem
 from thucydides.models import Article, Reject
 
 SUPPORTED = (".txt", ".jsonl", ".html", ".htm")
@@ -41,14 +42,25 @@ def parse_date(value: Any) -> date | None:
     if isinstance(value, date):
         return value
     if not isinstance(value, str):
-        raise DateError(f"date must be a string like 2016-05-20, got {type(value).__name__} {value!r}")
+        shown = _shown(value) if isinstance(value, (int, float)) else ""
+        raise DateError(f"date must be a string like 2016-05-20, got {type(value).__name__} {shown}".rstrip())
     m = _ISO_DAY.match(value)
     if not m:
-        raise DateError(f"date {value!r} is not an ISO date (YYYY-MM-DD)")
+        raise DateError(f"date {_shown(value)} is not an ISO date (YYYY-MM-DD)")
     try:
         return date(int(m[1]), int(m[2]), int(m[3]))
     except ValueError as exc:
         raise DateError(f"date {value!r} is not a real calendar day ({exc})") from None
+
+
+def _shown(value: Any) -> str:
+    """A value for an error message, short even when the value is not (repr of an int with
+    5,000 digits raises)."""
+    try:
+        text = repr(value)
+    except ValueError:
+        return f"<{type(value).__name__} too long to show>"
+    return text if len(text) <= 60 else text[:57] + "..."
 
 
 def _decode(raw: bytes, origin: str) -> str | Reject:
@@ -58,55 +70,94 @@ def _decode(raw: bytes, origin: str) -> str | Reject:
         return Reject(origin, f"not valid UTF-8: byte 0x{raw[exc.start]:02x} at offset {exc.start}")
 
 
-def _check_text(text: Any, origin: str, ident: str | None) -> Reject | None:
+def _check_text(text: Any, origin: str, ident: str | None,
+                max_chars: int = MAX_ARTICLE_CHARS) -> Reject | None:
     if not isinstance(text, str):
         return Reject(origin, f"field 'text' must be a string, got {type(text).__name__}", ident)
     if not text.strip():
         return Reject(origin, "empty text", ident)
-    return None
+    problem = text_problem(text, max_chars)
+    return Reject(origin, problem, ident) if problem else None
 
 
-def _article_from_line(line: str, origin: str, default_id: str,
-                       default_date: date | None) -> Article | Reject:
+def _article_from_line(line: str, origin: str, default_id: str, default_date: date | None,
+                       max_chars: int = MAX_ARTICLE_CHARS) -> Article | Reject:
     try:
         record = json.loads(line)
     except json.JSONDecodeError as exc:
         return Reject(origin, f"malformed JSON: {exc.msg} (column {exc.colno})")
+    except RecursionError:
+        return Reject(origin, "malformed JSON: nested too deeply")
+    except ValueError as exc:  # a number of more than 4,300 digits (Python's int conversion limit)
+        return Reject(origin, f"malformed JSON: {str(exc).split(';')[0]}")
     if not isinstance(record, dict):
         return Reject(origin, f"expected a JSON object, got {type(record).__name__}")
-    return article_from_record(record, origin, default_id=default_id, default_date=default_date)
+    return article_from_record(record, origin, default_id=default_id, default_date=default_date,
+                               max_chars=max_chars)
 
 
-def articles_from_jsonl_lines(lines: Iterable[str], name: str,
-                              default_date: date | None = None) -> Iterator[Article | Reject]:
+def articles_from_jsonl_lines(lines: Iterable[str], name: str, default_date: date | None = None,
+                              max_chars: int = MAX_ARTICLE_CHARS) -> Iterator[Article | Reject]:
     """One article per JSON line; blank lines are skipped, bad lines rejected."""
     for lineno, line in enumerate(lines, start=1):
         if line.strip():
-            yield _article_from_line(line, f"{name}:{lineno}", f"{Path(name).stem}-{lineno}", default_date)
+            yield _article_from_line(line, f"{name}:{lineno}", f"{Path(name).stem}-{lineno}", default_date,
+                                     max_chars)
+
+
+def _record_id(value: Any, default_id: str) -> str | Reject:
+    if value is None or value == "":
+        return default_id
+    if isinstance(value, bool) or not isinstance(value, (str, int, float)):
+        return Reject("", f"field 'id' must be a string or a number, got {type(value).__name__}")
+    try:
+        ident = str(value)
+    except ValueError as exc:  # an int of more than 4,300 digits
+        return Reject("", f"field 'id' is not usable: {str(exc).split(';')[0]}")
+    problem = id_problem(ident)
+    return Reject("", problem) if problem else ident or default_id
 
 
 def article_from_record(record: dict[str, Any], origin: str, default_id: str,
-                        default_date: date | None = None) -> Article | Reject:
+                        default_date: date | None = None,
+                        max_chars: int = MAX_ARTICLE_CHARS) -> Article | Reject:
     """Validate one input record (the FORMAT.md input shape) into an Article."""
-    ident = record.get("id")
-    ident = str(ident) if ident is not None and str(ident) != "" else default_id
+    ident = _record_id(record.get("id"), default_id)
+    if isinstance(ident, Reject):
+        ident.origin = origin
+        return ident
     if "text" not in record:
         return Reject(origin, "missing field 'text'", ident)
-    bad = _check_text(record["text"], origin, ident)
+    bad = _check_text(record["text"], origin, ident, max_chars)
     if bad:
         return bad
     try:
         pub = parse_date(record.get("date"))
     except DateError as exc:
-        return Reject(origin, f"invalid date: {exc}", ident)
+        return Reject(origin, f"invalid date: {exc}"[:500], ident)
     optional = {}
     for key in ("title", "source", "url"):
         value = record.get(key)
-        optional[key] = str(value) if value is not None else None
+        try:
+            optional[key] = str(value) if value is not None else None
+        except ValueError as exc:  # an int of more than 4,300 digits
+            return Reject(origin, f"field {key!r} is not usable: {str(exc).split(';')[0]}", ident)
+        problem = surrogate_problem(optional[key] or "", key)
+        if problem:
+            return Reject(origin, problem, ident)
     return Article(id=ident, text=record["text"], date=pub or default_date, origin=origin, **optional)
 
 
-def _html_article(raw: str, path: Path, default_date: date | None, ident: str) -> Article | Reject:
+def _html_article(raw: str, path: Path, default_date: date | None, ident: str,
+                  max_chars: int = MAX_ARTICLE_CHARS) -> Article | Reject:
+    try:
+        return _html_extract(raw, path, default_date, ident, max_chars)
+    except Exception as exc:  # a page that breaks the extractor costs itself, not the batch
+        return Reject(str(path), f"HTML extraction failed: {type(exc).__name__}: {str(exc)[:200]}", ident)
+
+
+def _html_extract(raw: str, path: Path, default_date: date | None, ident: str,
+                  max_chars: int) -> Article | Reject:
     import trafilatura
 
     origin = str(path)
@@ -117,6 +168,9 @@ def _html_article(raw: str, path: Path, default_date: date | None, ident: str) -
     text = data.get("text") or ""
     if not text.strip():
         return Reject(origin, "no article text found in the HTML page", ident)
+    bad = _check_text(text, origin, ident, max_chars)
+    if bad:
+        return bad
     try:
         pub = parse_date((data.get("date") or "")[:10] or None)
     except DateError:
@@ -133,7 +187,12 @@ def path_id(path: Path, root: Path | None = None) -> str:
     return path.relative_to(root).with_suffix("").as_posix()
 
 
-def read_path(path: Path, default_date: date | None = None,
+# A page's markup is many times its text; a file this many times the text limit cannot hold an
+# article under it, and reading it whole would cost memory for nothing.
+MAX_FILE_BYTES_PER_CHAR = {".txt": 4, ".html": 25, ".htm": 25}
+
+
+def read_path(path: Path, default_date: date | None = None, max_chars: int = MAX_ARTICLE_CHARS,
               root: Path | None = None) -> Iterator[Article | Reject]:
     """Articles from one file, or from every supported file under a directory."""
     if path.is_dir():
@@ -141,7 +200,7 @@ def read_path(path: Path, default_date: date | None = None,
         if not files:
             yield Reject(str(path), f"directory holds no {', '.join(SUPPORTED)} files")
         for file in files:
-            yield from read_path(file, default_date, root=path)
+            yield from read_path(file, default_date, max_chars, root=path)
         return
     origin = str(path)
     ident = path_id(path, root)
@@ -151,12 +210,18 @@ def read_path(path: Path, default_date: date | None = None,
                              f"expected one of {', '.join(SUPPORTED)}")
         return
     try:
+        if suffix == ".jsonl":
+            with path.open("rb") as lines:  # line by line: a big batch file is never held whole
+                yield from _jsonl_lines(lines, origin, default_date, max_chars, stem=ident)
+            return
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES_PER_CHAR[suffix] * max_chars:
+            yield Reject(origin, f"file has {size:,} bytes, too many for an article under the limit of "
+                                 f"{max_chars:,} characters (raise it with --max-chars)", ident)
+            return
         raw = path.read_bytes()
     except OSError as exc:
         yield Reject(origin, f"cannot read file: {exc.strerror or exc}")
-        return
-    if suffix == ".jsonl":
-        yield from _jsonl_bytes(raw, origin, default_date, ident)
         return
     text = _decode(raw, origin)
     if isinstance(text, Reject):
@@ -164,17 +229,18 @@ def read_path(path: Path, default_date: date | None = None,
         yield text
         return
     if suffix in (".html", ".htm"):
-        yield _html_article(text, path, default_date, ident)
+        yield _html_article(text, path, default_date, ident, max_chars)
         return
-    bad = _check_text(text, origin, ident)
+    bad = _check_text(text, origin, ident, max_chars)
     yield bad or Article(id=ident, text=text, date=default_date, origin=origin)
 
 
-def _jsonl_bytes(raw: bytes, origin: str, default_date: date | None, stem: str | None = None,
+def _jsonl_lines(lines: Iterable[bytes], origin: str, default_date: date | None,
+                 max_chars: int = MAX_ARTICLE_CHARS, stem: str | None = None,
                  ids_from_content: bool = False) -> Iterator[Article | Reject]:
     # Decode line by line so one bad line does not cost the whole file.
     stem = stem or Path(origin).stem
-    for lineno, line in enumerate(raw.split(b"\n"), start=1):
+    for lineno, line in enumerate(lines, start=1):
         if not line.strip():
             continue
         where = f"{origin}:{lineno}"
@@ -183,7 +249,7 @@ def _jsonl_bytes(raw: bytes, origin: str, default_date: date | None, stem: str |
             yield text
         else:
             default_id = content_id(text) if ids_from_content else f"{stem}-{lineno}"
-            yield _article_from_line(text, where, default_id, default_date)
+            yield _article_from_line(text, where, default_id, default_date, max_chars)
 
 
 def content_id(text: str, prefix: str = "stdin") -> str:
@@ -209,7 +275,8 @@ def unique_ids(items: Iterable[Article | Reject], on_duplicate: str = "error") -
         yield item
 
 
-def read_stdin(stream: IO[bytes], default_date: date | None = None) -> Iterator[Article | Reject]:
+def read_stdin(stream: IO[bytes], default_date: date | None = None,
+               max_chars: int = MAX_ARTICLE_CHARS) -> Iterator[Article | Reject]:
     """stdin holds JSONL when its first non-blank character is '{', else one plain-text article."""
     raw = stream.read()
     text = _decode(raw, "<stdin>")
@@ -217,25 +284,25 @@ def read_stdin(stream: IO[bytes], default_date: date | None = None) -> Iterator[
         yield text
         return
     if text.lstrip().startswith("{"):
-        yield from _jsonl_bytes(raw, "<stdin>", default_date, ids_from_content=True)
+        yield from _jsonl_lines(raw.split(b"\n"), "<stdin>", default_date, max_chars, ids_from_content=True)
         return
     ident = content_id(text)  # "stdin" for every piped article made each one replace the last
-    bad = _check_text(text, "<stdin>", ident)
+    bad = _check_text(text, "<stdin>", ident, max_chars)
     yield bad or Article(id=ident, text=text, date=default_date, origin="<stdin>")
 
 
-def read_inputs(inputs: Iterable[str], default_date: date | None = None,
-                stdin: IO[bytes] | None = None) -> Iterator[Article | Reject]:
-    """Every article named by the command line, in order."""
+def read_inputs(inputs: Iterable[str], default_date: date | None = None, stdin: IO[bytes] | None = None,
+                max_chars: int = MAX_ARTICLE_CHARS) -> Iterator[Article | Reject]:
+    """Every article named by the command line, in order; a text over `max_chars` is rejected."""
     for name in inputs:
         if name == STDIN:
-            yield from read_stdin(stdin or sys.stdin.buffer, default_date)
+            yield from read_stdin(stdin or sys.stdin.buffer, default_date, max_chars)
             continue
         path = Path(name)
         if not path.exists():
             yield Reject(name, "no such file or directory")
             continue
-        yield from read_path(path, default_date)
+        yield from read_path(path, default_date, max_chars)
 
 
 def count_inputs(inputs: Iterable[str]) -> int | None:

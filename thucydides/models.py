@@ -26,6 +26,20 @@ class Article:
     url: str | None = None
     origin: str = ""
 
+    def __post_init__(self) -> None:
+        # A wrong type here would fail deep inside the coder or the store, far from its cause.
+        for name in ("id", "text", "origin"):
+            if not isinstance(getattr(self, name), str):
+                raise TypeError(f"Article.{name} must be a str, got {type(getattr(self, name)).__name__}")
+        for name in ("title", "source", "url"):
+            value = getattr(self, name)
+            if value is not None and not isinstance(value, str):
+                raise TypeError(f"Article.{name} must be a str or None, got {type(value).__name__}")
+        if self.date is not None and not isinstance(self.date, date):
+            hint = " (parse it with thucydides.ingest.parse_date)" if isinstance(self.date, str) else ""
+            raise TypeError(f"Article.date must be a datetime.date or None, got "
+                            f"{type(self.date).__name__} {self.date!r}{hint}"[:300])
+
 
 @dataclass(slots=True)
 class Reject:
@@ -136,11 +150,15 @@ class TimeExpr:
     sentence_index: int = 0
     kind: str = "date"  # date | range | dateline
     end_value: str | None = None  # for ranges
+    # what the value was counted from: explicit (the text names the year) | narrative (a time
+    # the text set earlier) | publication (the time of writing) | None (no value)
+    value_source: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "text": self.text, "start": self.start, "end": self.end, "value": self.value,
             "sentence_index": self.sentence_index, "kind": self.kind, "end_value": self.end_value,
+            "value_source": self.value_source,
         }
 
 
@@ -211,7 +229,9 @@ class Event:
     goldstein: float
     plover: Plover
     date: str | None = None
-    date_source: str | None = None  # clause | sentence | publication | None
+    # where the date came from: explicit | relative-to-narrative | relative-to-publication |
+    # publication-fallback | none (see thucydides/times/event_dates.py)
+    date_source: str | None = None
     location: Place | None = None
     negated: bool = False
     confidence: float = 0.5
@@ -219,6 +239,10 @@ class Event:
     why: dict[str, Any] = field(default_factory=dict)
     mentions: list[Mention] = field(default_factory=list)
     quote: str | None = None  # id of the quote that reports it
+    # (last, so that the positional order of the fields above stays as it was)
+    date_precision: str | None = None  # day | month | year | past (before its narrative, undated) | unknown
+    # where the location came from: clause | sentence | passage | dateline | article | none
+    location_source: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -233,7 +257,9 @@ class Event:
             "plover": self.plover.to_dict(),
             "date": self.date,
             "date_source": self.date_source,
+            "date_precision": self.date_precision,
             "location": self.location.to_dict() if self.location else None,
+            "location_source": self.location_source,
             "negated": self.negated,
             "confidence": round(self.confidence, 3),
             "modality": self.modality,
@@ -306,7 +332,8 @@ class Document:
                 id=e["id"], sentence_index=e["sentence_index"], trigger=span(e["trigger"]),  # type: ignore[arg-type]
                 source=actor(e.get("source")), target=actor(e.get("target")), cameo=e["cameo"],
                 quad_class=e["quad_class"], goldstein=e["goldstein"], plover=Plover(**e["plover"]),
-                date=e.get("date"), date_source=e.get("date_source"), location=place(e.get("location")),
+                date=e.get("date"), date_source=e.get("date_source"), date_precision=e.get("date_precision"),
+                location=place(e.get("location")), location_source=e.get("location_source"),
                 negated=e.get("negated", False), confidence=e.get("confidence", 0.5),
                 modality=e.get("modality", "asserted"), why=e.get("why", {}),
                 mentions=[Mention(m["sentence_index"], span(m["trigger"])) for m in e.get("mentions", [])],  # type: ignore[arg-type]

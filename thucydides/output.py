@@ -32,6 +32,8 @@ EVENT_COLUMNS = (
     "target_code", "target_text", "cameo", "event_name", "quad_class", "goldstein", "plover_type",
     "plover_mode", "plover_context", "trigger", "location", "lat", "lon", "negated", "modality",
     "confidence", "rule", "quote", "mentions", "sentence",
+    # added last so that CSV readers that count columns keep theirs
+    "date_precision", "location_source",
 )
 
 
@@ -79,6 +81,8 @@ def flat_event(doc: Document, event: Event) -> dict[str, Any]:
         "quote": event.quote,
         "mentions": max(1, len(event.mentions)),
         "sentence": _sentence_text(doc, event.sentence_index),
+        "date_precision": event.date_precision,
+        "location_source": event.location_source,
     }
 
 

@@ -7,10 +7,11 @@ about Azerbaijan whose sentence says "in Baku" are Azerbaijani police. The evide
 in order of strength, and an actor is left without a country when the evidence disagrees:
 
 1. the same entity named with a country elsewhere in the article (coreference);
-2. the one country of the places named in the event's sentence ("in Lagos");
-3. the one country of the other actors named in that sentence ("Nigerian forces clashed with
-   demonstrators");
-4. the article's dominant country, when one country clearly leads its actor and place mentions.
+2. the one country of the other actors named in the event's sentence ("Nigerian forces clashed
+   with demonstrators");
+3. the article's dominant country, when one country clearly leads its actor and place mentions;
+4. the one country of the places named in the sentence ("police in Lagos"). A place is weaker
+   evidence than an actor: forces fighting across a border are named where they fight.
 
 International and transnational codes (IGO, NGO, IMG, MNC) already name their "country" part
 and are left alone, as are actors the coder could not code at all. Each filled country is
@@ -62,16 +63,16 @@ class ArticleCountries:
         """(country, evidence) for an actor with a sector and no country, or None."""
         if actor.entity is not None and actor.entity in self.by_entity:
             return self.by_entity[actor.entity], "coreference"
+        actors = self.actor_countries.get(sentence, set())
+        if len(actors) == 1:
+            return next(iter(actors)), "sentence actor"
+        if actors:
+            return None  # two states named in the sentence: the text does not say whose it is
+        if self.dominant:
+            return self.dominant, "article"
         places = self.place_countries.get(sentence, set())
         if len(places) == 1:
             return next(iter(places)), "sentence place"
-        if places:
-            return None  # two countries named where it happened: the text does not say which
-        actors = set(self.actor_countries.get(sentence, set()))
-        if len(actors) == 1:
-            return next(iter(actors)), "sentence actor"
-        if not actors and self.dominant:
-            return self.dominant, "article"
         return None
 
 

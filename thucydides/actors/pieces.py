@@ -55,6 +55,11 @@ class PieceFinder:
             taken[m.start:m.end] = b"\x01" * (m.end - m.start)
         single = self.compiled.single
         self._drop_dateline(doc, pieces, taken, lower_doc)
+        # Pieces by first token, kept in step with `pieces` through the entity loop: an entity
+        # looks only at the pieces inside it, not at every piece of the article.
+        by_start: dict[int, list[Piece]] = {}
+        for p in pieces:
+            by_start.setdefault(p.start, []).append(p)
         # Surnames of full names NER found, for a later lone surname it mislabels ("Reyes" ORG).
         last_names = {e[-1].text: e.end for e in doc.ents if e.label_ == "PERSON" and len(e) > 1}
         for ent in doc.ents:
@@ -64,11 +69,11 @@ class PieceFinder:
             if label in ("GPE", "LOC", "FAC"):
                 # "Nassau County", "Kabul University Road": a capital inside a longer place
                 # name is a word of that name, not the state.
-                for p in [p for p in pieces if ent.start <= p.start and p.end <= ent.end
-                          and p.end - p.start < len(ent) and p.role == "capital"]:
+                for p in [p for p in _inside(by_start, ent.start, ent.end)
+                          if p.end - p.start < len(ent) and p.role == "capital"]:
                     rest = [t for t in ent if not p.start <= t.i < p.end and t.is_alpha and not t.is_stop]
                     if rest:
-                        pieces.remove(p)
+                        _remove(pieces, by_start, p)
                         taken[p.start:p.end] = b"\x00" * (p.end - p.start)
                 continue
             if label not in ("PERSON", "ORG", "NORP"):
@@ -76,21 +81,22 @@ class PieceFinder:
             # A dictionary match inside a longer PERSON name is a word of the name, not an
             # actor ("Washington" in "Denzel Washington").
             if label in ("PERSON", "ORG"):
-                inner = [p for p in pieces if ent.start <= p.start and p.end <= ent.end
-                         and (p.end - p.start) < len(ent) and p.role in ("name", "alias", "capital")
+                inside = _inside(by_start, ent.start, ent.end)
+                inner = [p for p in inside
+                         if (p.end - p.start) < len(ent) and p.role in ("name", "alias", "capital")
                          and (label == "PERSON" or (p.entry is not None and p.entry.kind == "state"))]
                 if inner:
-                    covered = {i for p in pieces if ent.start <= p.start and p.end <= ent.end
-                               for i in range(p.start, p.end)}
+                    covered = {i for p in inside for i in range(p.start, p.end)}
                     # Name words the dictionary does not know: "Sharon Stone" is not Ariel
                     # Sharon, "Michael Jordan" is not the kingdom.
                     unknown = [t for t in ent if t.i not in covered and t.is_alpha and not t.is_stop
                                and not NAME_TITLES.match(t.text)]
-                    if unknown and label == "ORG" and self._country_led_org(doc, ent, pieces, taken):
+                    led = unknown and label == "ORG"
+                    if led and self._country_led_org(doc, ent, pieces, by_start, taken):
                         continue
                     if unknown:
                         for p in inner:
-                            pieces.remove(p)
+                            _remove(pieces, by_start, p)
                             taken[p.start:p.end] = b"\x00" * (p.end - p.start)
             start, end = ent.start, ent.end
             while start < end and doc[start].dep_ == "det":
@@ -105,10 +111,10 @@ class PieceFinder:
                     start += 1
                 if start >= end or any(taken[start:end]):
                     continue
-                pieces.append(Piece(start, end, None, "PERSON"))
+                _add(pieces, by_start, Piece(start, end, None, "PERSON"))
                 taken[start:end] = b"\x01" * (end - start)
             elif len(free) == end - start:
-                pieces.append(Piece(start, end, None, label))
+                _add(pieces, by_start, Piece(start, end, None, label))
                 taken[start:end] = b"\x01" * (end - start)
         # A surname alone ("Mendes said") that NER missed, after the full name was seen.
         surnames: dict[str, int] = {}
@@ -132,14 +138,15 @@ class PieceFinder:
         pieces.sort(key=lambda p: p.start)
         return pieces
 
-    def _country_led_org(self, doc: Doc, ent: Span, pieces: list[Piece], taken: bytearray) -> bool:
+    def _country_led_org(self, doc: Doc, ent: Span, pieces: list[Piece], by_start: dict[int, list[Piece]],
+                         taken: bytearray) -> bool:
         """An organisation whose name starts with a country ("Kenya Airways", "Pakistan Federal
         Union of Journalists") is one actor of that country; the sector comes from the word
         heading the name. Replaces the pieces inside it; False if the name has no such lead."""
         first = ent.start
         while first < ent.end and doc[first].dep_ == "det":
             first += 1
-        inside = [p for p in pieces if ent.start <= p.start and p.end <= ent.end]
+        inside = _inside(by_start, ent.start, ent.end)
         lead = next((p for p in inside if p.start == first and p.entry is not None
                      and p.entry.kind == "state" and p.role in ("name", "alias", "demonym")), None)
         if lead is None or lead.entry is None:
@@ -150,8 +157,8 @@ class PieceFinder:
                         and p.entry.is_agent and p.entry.sector != NEUTRAL), None)
         sector = at_root.entry.sector if at_root is not None and at_root.entry is not None else None
         for p in inside:
-            pieces.remove(p)
-        pieces.append(Piece(first, ent.end, None, "ORG", country=country, sector=sector))
+            _remove(pieces, by_start, p)
+        _add(pieces, by_start, Piece(first, ent.end, None, "ORG", country=country, sector=sector))
         taken[ent.start:ent.end] = b"\x01" * (ent.end - ent.start)
         return True
 
@@ -200,3 +207,18 @@ class PieceFinder:
         for p in drop:
             pieces.remove(p)
             taken[p.start:p.end] = b"\x00" * (p.end - p.start)
+
+
+def _inside(by_start: dict[int, list[Piece]], start: int, end: int) -> list[Piece]:
+    """The pieces within tokens [start, end)."""
+    return [p for i in range(start, end) for p in by_start.get(i, ()) if p.end <= end]
+
+
+def _add(pieces: list[Piece], by_start: dict[int, list[Piece]], piece: Piece) -> None:
+    pieces.append(piece)
+    by_start.setdefault(piece.start, []).append(piece)
+
+
+def _remove(pieces: list[Piece], by_start: dict[int, list[Piece]], piece: Piece) -> None:
+    pieces.remove(piece)
+    by_start[piece.start].remove(piece)

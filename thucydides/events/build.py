@@ -10,13 +10,19 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from thucydides import ontology
+from thucydides.actors.codes import INTERNATIONAL
 from thucydides.events.context import Hit, SentenceContext
 from thucydides.events.modality import under_report
-from thucydides.events.roles import clause_target, event_roles, expand_heads, noun_phrase, resolve_relative
-from thucydides.events.syntax import hyphen_partners
+from thucydides.events.phrases import hyphen_partners
+from thucydides.events.roles import clause_target, event_roles, expand_heads, noun_phrase
 from thucydides.events.targets import named_or_place
+from thucydides.events.words import INSTRUMENTS_OF_FORCE, THING_NOUNS
 from thucydides.models import ActorMention, Event, EventActor, Mention, Plover, Span
 from thucydides.nlp import doc_text
+from thucydides.syntax import resolve_relative
+
+# entity types that are amounts, never someone an event is done to
+THING_ENTS = ("MONEY", "QUANTITY", "PERCENT", "CARDINAL", "DATE", "TIME", "ORDINAL")
 
 
 def build_events(ctx: SentenceContext, hit: Hit) -> list[Event]:
@@ -57,12 +63,13 @@ def build_events(ctx: SentenceContext, hit: Hit) -> list[Event]:
         for t in tgt_heads:
             if s is not None and t is not None and s.i == t.i:
                 t = None
-            src = event_actor(ctx, s, trigger_ids)
+            src = force_behind(event_actor(ctx, s, trigger_ids), s)
             tgt = event_actor(ctx, t, trigger_ids)
-            if tgt is not None and not tgt.code and hit.rank != "main" and not named_or_place(ctx.lex, t):
-                # a side event (a relative or purpose clause, an event noun in another's phrase)
-                # keeps only a target that names someone or somewhere: "to meet security
-                # challenges", "to stop possible military action" aim at things, not at anyone
+            if tgt is not None and not tgt.code and not named_or_place(ctx.lex, t) and (
+                    hit.rank != "main" or (hit.code[:2] not in ("01", "02") and _thing(ctx, t))):
+                # a target names someone or somewhere: "to meet security challenges", "$3.5bn",
+                # "the gas", "his decision" are things and sums, not anyone the event is done to;
+                # a side event keeps only a named target
                 tgt = None
             c = conf + (0.05 if src and src.code else 0) + (0.05 if tgt and tgt.code else 0)
             out.append(Event(
@@ -87,6 +94,28 @@ def event_actor(ctx: SentenceContext, tok: Token | None, trigger_ids: set[int]) 
         return EventActor(text, start, end)
     return EventActor(text, start, end, mention.code, mention.country, mention.sector, mention.name,
                       mention.entity)
+
+
+def _thing(ctx: SentenceContext, tok: Token | None) -> bool:
+    """A sum, a substance, a document or an abstraction ("$3.5 million", "the gas", "his
+    decision"): nothing an event is done to, unless an actor owns it ("the council's decision")."""
+    if tok is None or ctx.actorish(tok):
+        return False
+    if any(c.dep_ == "poss" and c.pos_ in ("PROPN", "NOUN") for c in tok.children):
+        return False
+    return tok.ent_type_ in THING_ENTS or tok.lemma_.lower() in THING_NOUNS
+
+
+def force_behind(actor: EventActor | None, head: Token | None) -> EventActor | None:
+    """'A Turkish missile strike killed three': the doer is the Turkish military, not the missile;
+    'an RPG hit the checkpoint': a weapon with no one named behind it leaves the doer unknown."""
+    if actor is None or head is None or head.lemma_.lower() not in INSTRUMENTS_OF_FORCE:
+        return actor
+    if actor.country is None or actor.country in INTERNATIONAL:
+        return None
+    sector = actor.sector or "MIL"
+    return EventActor(actor.text, actor.start, actor.end, actor.country + sector, actor.country, sector,
+                      actor.name, actor.entity)
 
 
 def _confidence(hit: Hit) -> float:

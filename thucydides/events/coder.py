@@ -31,7 +31,7 @@ from thucydides.events.nonagents import non_agent
 from thucydides.events.predicates import find_hits
 from thucydides.events.select import empty_statement, rank_of, select
 from thucydides.events.words import REPORT_LEMMAS
-from thucydides.models import Event
+from thucydides.models import Event, EventActor
 
 __all__ = ["EventCoder", "merge_mentions"]
 
@@ -80,6 +80,8 @@ def _told_as_happening(ctx: SentenceContext, hits: list[Hit]) -> list[Hit]:
         set_modality(ctx.lex, hit, ctx.question)
         if hit.modality == "hypothetical" and not obligation(ctx.lex, hit):
             continue  # not coded as having happened (see README of the events package)
+        if hit.modality == "questioned":
+            continue  # "Will the army attack?", "Do you support him?": asked, not told
         hit.code = refine(ctx, hit)
         recode_forces(ctx, hit)
         hit.rank = rank_of(hit)
@@ -94,14 +96,36 @@ def _told_as_happening(ctx: SentenceContext, hits: list[Hit]) -> list[Hit]:
 
 
 def _distinct(groups: Iterable[list[Event]]) -> list[Event]:
-    """The events in order, each code between the same two actors once, empty statements left out."""
+    """The events in order, each code between the same two actors once, empty statements left out.
+
+    "Costello, Hill and Williams voted to support …" is one act told of three people: one event
+    per conjunct would triple its count in every dyad table. A conjunct that names another
+    actor code ("Poland and the Czech Republic joined") stays an event of its own."""
     out: list[Event] = []
-    seen: set[tuple[str, int | None, int | None]] = set()
+    seen: set[tuple[str, object, object]] = set()
     for evs in groups:
         for ev in evs:
-            key = (ev.cameo, ev.source.start if ev.source else None, ev.target.start if ev.target else None)
-            if key in seen or empty_statement(ev):
+            if empty_statement(ev):
                 continue
-            seen.add(key)
+            keys = {(ev.cameo, _actor_key(ev.source, same), _actor_key(ev.target, same))
+                    for same in (False, True)}
+            if keys & seen:
+                continue
+            seen |= keys
             out.append(ev)
     return out
+
+
+def _actor_key(actor: EventActor | None, by_code: bool) -> object:
+    """The actor by its place in the sentence, or by its country and name: uncoded actors share
+    one key (they add nothing to a dyad), officials of one state told together share one, two
+    named groups of one country ("Hamas and Islamic Jihad") stay two."""
+    if actor is None:
+        return None
+    if not by_code:
+        return actor.start
+    if not actor.code:
+        return None
+    # "the treasurer, the environment minister and the attorney general voted": one Australian
+    # act, whatever each one's sector; two named groups stay two
+    return (actor.country or actor.code, actor.name)

@@ -8,11 +8,11 @@ by what they are for (relief after a disaster, a peacekeeping mission, an arriva
 from __future__ import annotations
 
 from thucydides.events.context import Hit, SentenceContext
+from thucydides.events.phrases import purpose_of
 from thucydides.events.predicates import analyse
-from thucydides.events.roles import subjects_of
 from thucydides.events.schema import Lexicon
-from thucydides.events.syntax import is_passive, purpose_of
 from thucydides.events.words import PROTEST_FORMS
+from thucydides.syntax import is_passive, subjects_of
 
 
 def refine(ctx: SentenceContext, hit: Hit) -> str:
@@ -61,7 +61,7 @@ def recode_forces(ctx: SentenceContext, hit: Hit) -> None:
 def _troops_moved(lex: Lexicon, hit: Hit) -> bool:
     head = hit.support or hit.head
     troops = lex.classes.get("TROOPS", frozenset())
-    subjects = subjects_of(head, is_passive(head))
+    subjects = subjects_of(head, is_passive(head, clausal_subject=True))
     # "hundreds of troops", "the first contingent of soldiers"
     subjects += [g for s in subjects for c in s.children if c.dep_ == "prep" and c.lower_ == "of"
                  for g in c.children if g.dep_ == "pobj"]

@@ -78,6 +78,7 @@ class Hit:
     support: Token | None = None     # light verb carrying a noun event
     victim_subject: bool = False     # "two died in police firing": the subject suffers the event
     planned: list[Token] = field(default_factory=list)  # a frame's complement: the action proposed
+    why_not: str | None = None        # why a hit is not told as happening (assertion.py), for tracing
     rank: str = "main"
     appeal_from: Token | None = None  # "X said Y must do Z": X's reporting verb (X appeals to Y)
     neg_code: str | None = None       # the code of the negated verb ("did not honour the truce": 196)

@@ -9,11 +9,17 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from thucydides.events.assertion import (
+    denied_by_quantifier,
+    habitual,
+    negated_noun,
+    report_verb,
+    unasserted_by_governor,
+)
 from thucydides.events.context import Hit
-from thucydides.events.roles import subjects_of
 from thucydides.events.schema import Lexicon
-from thucydides.events.syntax import has_to, is_passive
 from thucydides.events.words import (
+    CAUSATIVE_VERBS,
     CONDITIONAL_MARKS,
     COOP_ROOTS,
     DEONTIC_AUX,
@@ -21,8 +27,8 @@ from thucydides.events.words import (
     FUTURE_AUX,
     HYPO_AUX,
     NOT_INTENDED_ROOTS,
-    REPORT_LEMMAS,
 )
+from thucydides.syntax import is_passive, is_to_infinitive, subjects_of
 
 
 def set_modality(lex: Lexicon, hit: Hit, question: bool) -> None:
@@ -31,6 +37,8 @@ def set_modality(lex: Lexicon, hit: Hit, question: bool) -> None:
     v = hit.head
     verb = v if not hit.noun else None
     if verb is None:
+        if negated_noun(v):
+            hit.negated = True  # "no attack took place"
         return
     auxes = {c.lower_ for c in v.children if c.dep_ in ("aux", "auxpass")}
     negated = any(c.dep_ == "neg" for c in v.children)
@@ -41,6 +49,17 @@ def set_modality(lex: Lexicon, hit: Hit, question: bool) -> None:
         negated = negated or any(c.dep_ == "neg" for c in hit.frame_head.children)
     if not negated and v.dep_ == "xcomp":
         negated = _negated_governor(v, lex.implicative)
+    if denied_by_quantifier(v):
+        hit.negated = True  # "nobody talks to him", "no action was taken": not a refusal, nothing done
+        return
+    unasserted = unasserted_by_governor(v, hit.frame_head)
+    if unasserted is not None and unasserted.startswith("negated:"):
+        negated = True
+    elif unasserted is not None or habitual(v):
+        # "wants diplomats to meet", "should continue visiting", "police often arrest": no happening
+        hit.modality = "hypothetical"
+        hit.why_not = unasserted or "habitual"
+        return
     reported = under_report(v)
     conditional = _conditional(v) or _imperative(v)
     if conditional:
@@ -85,9 +104,10 @@ def set_modality(lex: Lexicon, hit: Hit, question: bool) -> None:
     elif hit.frames and hit.frames[0] in ("intent", "threaten", "appeal", "demand"):
         hit.modality = "intended"
     elif _purpose_clause(v, lex.implicative):
-        # "troops were sent to retake the town": the retaking is the aim, not a fact
-        hit.modality = "intended"
-        hit.conf -= 0.1
+        # "troops were sent to retake the town": the retaking is the aim, not a fact, and the
+        # sending is the event the sentence tells
+        hit.modality = "hypothetical"
+        hit.why_not = "purpose"
     elif reported:
         hit.modality = "reported"
 
@@ -102,8 +122,8 @@ def obligation(lex: Lexicon, hit: Hit) -> bool:
     aux = next((c.lower_ for c in v.children if c.dep_ == "aux" and c.lower_ in DEONTIC_AUX), None)
     if aux is None:
         return False
-    say = _report_verb(v)
-    if say is None or not subjects_of(v, is_passive(v)) or _conditional(v):
+    say = report_verb(v)
+    if say is None or not subjects_of(v, is_passive(v, clausal_subject=True)) or _conditional(v):
         return False
     frame = _deontic_frame(aux)
     hit.code = lex.recode(frame, hit.code) or ("100" if frame == "demand" else "020")
@@ -125,7 +145,7 @@ def obligation_statement(hit: Hit) -> None:
             continue
         if any(a.dep_ == "neg" for a in c.children) or _conditional(c):
             continue
-        subs = [t for t in subjects_of(c, is_passive(c))
+        subs = [t for t in subjects_of(c, is_passive(c, clausal_subject=True))
                 if t.lower_ not in FIRST_PERSON and t.pos_ != "PRON"]
         if subs:
             frame = _deontic_frame(aux)
@@ -159,9 +179,17 @@ def _purpose_clause(verb: Token, implicative: frozenset[str]) -> bool:
     """A to-infinitive clause that is an aim or a plan rather than a fact."""
     t = verb
     for _ in range(3):
-        if has_to(t):
+        if is_to_infinitive(t):
             if t.dep_ == "xcomp" and t.head.lemma_.lower() in implicative:
                 return False
+            if t.dep_ == "xcomp" and t.head.lemma_.lower() == "have" and t.head.tag_ == "VBD":
+                return False  # "riot police had to use tear gas": a past obligation that was met
+            if t.dep_ in ("xcomp", "ccomp") and t.head.lemma_.lower() in CAUSATIVE_VERBS:
+                return False  # "were forced to open fire", "prompted the police to fire": they did
+            if t.dep_ == "xcomp" and t.head.lemma_.lower() == "able":
+                return False  # "were able to arrest": they did (a negation is read elsewhere)
+            if t.dep_ in ("acl", "relcl") and _ranked_noun(t.head):
+                return False  # "the last country to ratify the treaty": it did ratify
             return t.dep_ in ("xcomp", "advcl", "relcl", "acl", "ccomp", "conj", "dep")
         if t.dep_ != "conj" or t.head.i == t.i:
             return False
@@ -169,21 +197,14 @@ def _purpose_clause(verb: Token, implicative: frozenset[str]) -> bool:
     return False
 
 
+def _ranked_noun(noun: Token) -> bool:
+    """'the first leader', 'the last country', 'the only state': a rank among those who did it."""
+    return any(c.tag_ in ("JJS",) or c.lower_ in ("first", "last", "only", "second", "third")
+               or c.dep_ == "amod" and c.ent_type_ == "ORDINAL" for c in noun.children)
+
+
 def under_report(tok: Token) -> bool:
-    return _report_verb(tok) is not None
-
-
-def _report_verb(tok: Token) -> Token | None:
-    """The reporting verb whose clause holds `tok` ("officials said [rebels attacked …]")."""
-    t = tok
-    for _ in range(4):
-        if t.dep_ in ("ccomp", "parataxis") and t.head.lemma_.lower() in REPORT_LEMMAS:
-            return t.head
-        if t.dep_ in ("conj", "ccomp") and t.head.i != t.i:
-            t = t.head
-            continue
-        break
-    return None
+    return report_verb(tok) is not None
 
 
 def _conditional(tok: Token) -> bool:

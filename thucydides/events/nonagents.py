@@ -11,17 +11,11 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from thucydides.events.context import Hit, SentenceContext
-from thucydides.events.roles import act_after, subjects_of
+from thucydides.events.phrases import cause_slots, through_quantity
+from thucydides.events.roles import act_after
 from thucydides.events.schema import Lexicon
-from thucydides.events.syntax import (
-    cause_slots,
-    conjuncts,
-    glued_lemma,
-    is_passive,
-    prep_objects,
-    through_quantity,
-)
 from thucydides.events.words import CAUSE_PREPS, NON_AGENT_ROOTS
+from thucydides.syntax import conjuncts, glued_lemma, is_passive, prep_objects, subjects_of
 
 
 def non_agent(ctx: SentenceContext, hit: Hit) -> bool:
@@ -40,7 +34,7 @@ def non_agent(ctx: SentenceContext, hit: Hit) -> bool:
     if hit.noun:
         return _non_agent_word(ctx, hit.head, armed, doer=False)  # "a gas explosion at a mine"
     head = hit.support or hit.head
-    passive = is_passive(head)
+    passive = is_passive(head, clausal_subject=True)
     doers = subjects_of(head, passive) if not hit.victim_subject else []
     if not doers and hit.source_tok is not None:
         doers = conjuncts(hit.source_tok)
@@ -142,7 +136,7 @@ def _accident_clause(ctx: SentenceContext, verb: Token, armed: bool) -> bool:
         return True  # not "sank their differences and marched": an accident happens to its subject
     # the doer: the subject, or a passive's agent ("when their car was hit by a truck"); a
     # passive subject undergoes it ("the buses were charred")
-    if is_passive(verb):
+    if is_passive(verb, clausal_subject=True):
         subs = subjects_of(verb, True)
     else:
         subs = [c for c in verb.children if c.dep_ == "nsubj"]

@@ -11,16 +11,8 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from thucydides.events.context import Hit, SentenceContext
-from thucydides.events.roles import modifier_actor
-from thucydides.events.schema import Lexicon, NounPattern, VerbPattern
-from thucydides.events.syntax import (
-    depth_key,
-    direct_object,
-    glued_lemma,
-    has_ccomp,
-    has_to,
+from thucydides.events.phrases import (
     hyphen_partners,
-    is_passive,
     match_prefix,
     match_words,
     names_target,
@@ -28,14 +20,14 @@ from thucydides.events.syntax import (
     particle_object,
     phrase_tokens,
     place_target,
-    possessor,
     recipient_of,
-    shared_object,
     shared_prep_object,
     target_by_preps,
     through_measure,
     usable,
 )
+from thucydides.events.roles import modifier_actor
+from thucydides.events.schema import Lexicon, NounPattern, VerbPattern
 from thucydides.events.targets import destination, noun_targets, own_forces, pattern_target
 from thucydides.events.words import (
     BENEFICIARY_PREPS,
@@ -49,6 +41,16 @@ from thucydides.events.words import (
     REPORT_LEMMAS,
     WITHDRAW_CODES,
 )
+from thucydides.syntax import (
+    direct_object,
+    glued_lemma,
+    has_clausal_complement,
+    is_passive,
+    is_to_infinitive,
+    possessor,
+    shared_object,
+    tree_depth,
+)
 
 # frames (frames.yaml) whose complement may be a whole clause beside the frame word
 CLAUSE_FRAMES = ("threaten", "deny", "accuse", "demand", "appeal", "investigate", "reject")
@@ -59,7 +61,7 @@ def find_hits(ctx: SentenceContext) -> list[Hit]:
     attack" is one event, not two."""
     consumed: set[int] = set()
     hits: list[Hit] = []
-    for tok in sorted(ctx.sent, key=depth_key):
+    for tok in sorted(ctx.sent, key=lambda t: (tree_depth(t), t.i)):
         if tok.i in consumed:
             continue
         hit = analyse(ctx, tok, 0)
@@ -87,7 +89,7 @@ def _analyse_verb(ctx: SentenceContext, tok: Token, depth: int) -> Hit | None:
     # the lexicon's own lemma where the sm model's is another word ("raped" -> "rap")
     lemma = ctx.lex.lemmas.get(tok.lower_) or tok.lemma_.lower()
     pats = ctx.lex.verbs.get(lemma)
-    passive = is_passive(tok)
+    passive = is_passive(tok, clausal_subject=True)
     best: VerbPattern | None = None
     matched: list[Token] = []
     obj = direct_object(tok, passive)
@@ -123,7 +125,7 @@ def _analyse_verb(ctx: SentenceContext, tok: Token, depth: int) -> Hit | None:
             # "start joint action to plan and conduct strikes": the clause says what is done
             clauses = [c for c in (*lobj.children, *tok.children)
                        if c.dep_ in ("acl", "relcl", "xcomp", "advcl") and c.pos_ == "VERB"
-                       and c.i > lobj.i and has_to(c)]
+                       and c.i > lobj.i and is_to_infinitive(c)]
             for clause in clauses:
                 inner, _ = _clause_hit(ctx, clause, depth + 1)
                 if inner is not None:
@@ -219,7 +221,7 @@ def _apply_frame(ctx: SentenceContext, hit: Hit, tok: Token, frame: str, depth: 
             # "suspended aid to the group": the parser may hang "to X" on the verb
             hit.target_tok = (object_prep(obj, BENEFICIARY_PREPS, depth=1)
                               or target_by_preps(tok, BENEFICIARY_PREPS) or obj)
-    if sub is None and frame in ("intent", "appeal") and has_ccomp(tok):
+    if sub is None and frame in ("intent", "appeal") and has_clausal_complement(tok):
         # "suggested that the plan is an attempt …": a statement, not an offer
         hit.code = "010"
         hit.conf = 0.2
@@ -280,7 +282,7 @@ def _clause_hit(ctx: SentenceContext, cand: Token, depth: int) -> tuple[Hit | No
     heads = [cand]
     if cand.pos_ in ("NOUN", "PROPN"):
         heads += [c for c in cand.children if c.dep_ in ("acl", "relcl") and c.pos_ in ("VERB", "AUX")
-                  and has_to(c)]
+                  and is_to_infinitive(c)]
     found: list[tuple[Token, Hit]] = []
     for h in heads:
         for v in [h, *(c for c in h.children if c.dep_ == "conj" and c.pos_ == h.pos_)]:
@@ -360,7 +362,8 @@ def _complements(tok: Token, obj: Token | None, frame: str) -> list[Token]:
     """Where a frame word's complement may be, most likely first."""
     out: list[Token] = [c for c in tok.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")]
     if tok.pos_ in ("NOUN", "PROPN"):
-        out += [c for c in tok.children if c.dep_ in ("acl", "relcl") and c.pos_ == "VERB" and has_to(c)]
+        out += [c for c in tok.children
+                if c.dep_ in ("acl", "relcl") and c.pos_ == "VERB" and is_to_infinitive(c)]
         out += [c for c in tok.children if c.dep_ == "compound" and c.pos_ == "NOUN"]
     if obj is not None and obj.pos_ in ("NOUN", "PROPN"):
         out.append(obj)

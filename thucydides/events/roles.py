@@ -9,142 +9,16 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from thucydides.events.context import Hit, SentenceContext
-from thucydides.events.syntax import (
-    MEANS_PREPS,
-    conjuncts,
-    hyphen_partners,
-    is_passive,
-    possessor,
-    target_by_preps,
-    through_quantity,
-)
-from thucydides.events.words import (
-    CAUSE_EVENT_PREPS,
-    FORCE_ROOTS,
-    HARM_VERBS,
-    INCLUDE_LEMMAS,
-    OBJECT_CONTROL,
-    REL_PRONOUNS,
-)
+from thucydides.events.phrases import hyphen_partners, target_by_preps, through_quantity
+from thucydides.events.words import CAUSE_EVENT_PREPS, FORCE_ROOTS, HARM_VERBS, INCLUDE_LEMMAS
 from thucydides.nlp import doc_text
+from thucydides.syntax import conjuncts, is_passive, objects_of, possessor, subjects_of
 
 # children that are not part of an actor phrase as annotators mark it
 # ("another fighter who had fought …" -> "another fighter"; "Mawarire, a critic of …" -> "Mawarire")
 NP_DROP = frozenset({"relcl", "conj", "cc", "appos", "punct", "advcl", "parataxis", "acl:relcl", "dep"})
 PRE_MODIFIERS = frozenset({"amod", "compound", "nmod", "poss", "nummod"})
 SUBJ = ("nsubj", "nsubj:pass", "csubj", "expl")
-
-
-def _subject_children(verb: Token, passive: bool) -> list[Token]:
-    if passive:
-        for c in verb.children:
-            if c.dep_ == "agent":
-                for g in c.children:
-                    if g.dep_ == "pobj":
-                        return conjuncts(g)
-        return []
-    for c in verb.children:
-        if c.dep_ in ("nsubj", "csubj"):
-            return conjuncts(c)
-    # "Russia and the US have as of late been carrying out …": the sm parser may hang the
-    # subject on an auxiliary of the verb instead of the verb itself
-    for a in verb.children:
-        if a.dep_ in ("aux", "auxpass") and a.i < verb.i:
-            for c in a.children:
-                if c.dep_ in ("nsubj", "csubj"):
-                    return conjuncts(c)
-    return []
-
-
-def subjects_of(verb: Token, passive: bool) -> list[Token]:
-    """The source: the subject, the passive agent, or a subject inherited from the governing clause."""
-    subs = _subject_children(verb, passive)
-    if subs:
-        return [_resolve_relative(s) for s in subs]
-    if passive and any(c.dep_ == "nsubjpass" for c in verb.children):
-        return []  # "three men were arrested": agent unknown
-    t = verb
-    for _ in range(4):
-        dep = t.dep_
-        head = t.head
-        if head.i == t.i:
-            break
-        if dep == "xcomp":
-            if _is_passive(head):
-                # "the police were forced to open fire": the one made to act does it, not the agent
-                for c in head.children:
-                    if c.dep_ in ("nsubjpass", "nsubj:pass"):
-                        return [_resolve_relative(x) for x in conjuncts(c)]
-            if head.lemma_.lower() in OBJECT_CONTROL:
-                for c in head.children:
-                    if c.dep_ in ("dobj", "obj"):
-                        return conjuncts(c)
-            subs = _subject_children(head, _is_passive(head))
-            if subs:
-                return [_resolve_relative(s) for s in subs]
-            t = head
-            continue
-        if dep in ("acomp", "attr"):  # "police were unwilling to …"
-            subs = _subject_children(head, _is_passive(head))
-            if subs:
-                return [_resolve_relative(s) for s in subs]
-            break
-        if dep in ("conj", "advcl"):
-            if dep == "advcl" and not (t.tag_ in ("VBG", "VBN") or any(
-                    c.dep_ == "aux" and c.lower_ == "to" for c in t.children)):
-                break
-            subs = _subject_children(head, _is_passive(head))
-            if subs:
-                return [_resolve_relative(s) for s in subs]
-            t = head
-            continue
-        actor_verb = means_governor(t)
-        if actor_verb is not None:
-            # "China helped by donating supplies", "protested by blocking the road": the doer's means
-            subs = _subject_children(actor_verb, _is_passive(actor_verb))
-            if subs:
-                return [_resolve_relative(s) for s in subs]
-            break
-        if dep in ("relcl", "acl") and head.pos_ in ("NOUN", "PROPN"):
-            return [head] if dep == "relcl" or t.tag_ == "VBG" else []
-        break
-    return []
-
-
-def means_governor(verb: Token) -> Token | None:
-    """'helped by donating supplies': for the gerund of a means clause, the verb whose subject
-    acts through it."""
-    prep = verb.head
-    if (verb.dep_ == "pcomp" and verb.tag_ == "VBG" and prep.lower_ in MEANS_PREPS
-            and prep.head.pos_ in ("VERB", "AUX")):
-        return prep.head
-    return None
-
-
-def resolve_relative(tok: Token) -> Token:
-    """'the group that attacked': the relative pronoun stands for the noun it modifies."""
-    if tok.lower_ in REL_PRONOUNS and tok.head.dep_ == "relcl" and tok.head.head.i != tok.head.i:
-        return tok.head.head
-    return tok
-
-
-_resolve_relative = resolve_relative
-
-
-def _is_passive(tok: Token) -> bool:
-    return any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children)
-
-
-def objects_of(verb: Token, passive: bool) -> list[Token]:
-    if passive:
-        for c in verb.children:
-            if c.dep_ == "nsubjpass":
-                return [_resolve_relative(x) for x in conjuncts(c)]
-        return []
-    for c in verb.children:
-        if c.dep_ in ("dobj", "obj"):
-            return conjuncts(c)
-    return []
 
 
 def _np_drop(head: Token, parent: Token, child: Token) -> bool:
@@ -246,13 +120,13 @@ def event_roles(ctx: SentenceContext, hit: Hit) -> tuple[list[Token], list[Token
         if hit.target_tok is None and head.head.pos_ in ("NOUN", "PROPN"):
             hit.target_tok = head.head
     elif hit.appeal_from is not None:
-        return subjects_of(hit.appeal_from, False), subjects_of(head, is_passive(head))
+        return subjects_of(hit.appeal_from, False), subjects_of(head, is_passive(head, clausal_subject=True))
     elif hit.victim_subject:
         targets = subjects_of(head, False)
         cause = cause_actor(ctx, head)
         return ([cause] if cause is not None else []), targets
     else:
-        passive = is_passive(head)
+        passive = is_passive(head, clausal_subject=True)
         sources = subjects_of(head, passive)
         if hit.source_tok is not None and not sources:
             sources = conjuncts(hit.source_tok)
@@ -282,7 +156,7 @@ def event_roles(ctx: SentenceContext, hit: Hit) -> tuple[list[Token], list[Token
             hit.consumed.add(act.i)  # "police firing on monday" is no actor phrase: "police" is
     if hit.target_tok is not None:
         targets = conjuncts(hit.target_tok)
-    elif not hit.noun and is_passive(head) and hit.support is None:
+    elif not hit.noun and is_passive(head, clausal_subject=True) and hit.support is None:
         targets = objects_of(head, passive=True)
     return sources, targets
 

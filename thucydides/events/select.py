@@ -11,13 +11,17 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from thucydides.events.context import Hit
-from thucydides.events.roles import means_governor
-from thucydides.events.syntax import PLACE_ENTS
-from thucydides.events.words import PLACE_PREPS, REPORT_LEMMAS, STATE_ACTS
+from thucydides.events.phrases import PLACE_ENTS
+from thucydides.events.words import PLACE_PREPS, REPORT_LEMMAS, STATE_ACTS, STATE_NOUNS
 from thucydides.models import Event, EventActor
+from thucydides.syntax import means_governor
 
+SPEAKER_PRONOUNS = frozenset({"he", "she", "they", "we", "i", "it"})
 # civilians and criminals with no nation named: "a man", "two pedestrians", "an assailant"
 PRIVATE_SECTORS = frozenset({"CVL", "CRM"})
+# roots whose events are political only through who takes part: cooperation, talks, aid,
+# concessions, investigations, demands, complaints, refusals and threats (03-13)
+ACTOR_BOUND_ROOTS = frozenset(f"{n:02d}" for n in range(3, 14))
 
 
 def rank_of(hit: Hit) -> str:
@@ -56,7 +60,8 @@ def select(built: list[tuple[Hit, list[Event]]]) -> list[tuple[Hit, list[Event]]
     Subordinate clauses stay, with a lower confidence (see `build`), when they are political
     (`_political_side_event`).
     """
-    built = [(h, evs) for h, evs in built if h.rank == "main" or _political_side_event(h, evs)]
+    built = [(h, evs) for h, evs in built
+             if _political_side_event(h, evs) or (h.rank == "main" and _political_main_event(h, evs))]
     if not any(h.rank == "main" and h.code[:2] not in ("01", "02") for h, _ in built):
         return built
     return [(h, evs) for h, evs in built if h.rank != "background" or _names_coded_actor(evs)]
@@ -67,10 +72,33 @@ def _names_coded_actor(evs: list[Event]) -> bool:
 
 
 def _political_actor(actor: EventActor | None) -> bool:
-    """A coded actor other than a private person of no named nation ("a man", "an assailant")."""
-    if actor is None or not actor.code:
+    """A coded actor other than a private person of no named nation ("a man", "an assailant"),
+    or an uncoded one named as a state ("the two countries", "both sides")."""
+    if actor is None:
         return False
+    if not actor.code:
+        return _singular(actor.text.split()[-1].lower()) in STATE_NOUNS if actor.text.split() else False
     return actor.country is not None or actor.code[:3] not in PRIVATE_SECTORS
+
+
+def _possible_speaker(actor: EventActor | None) -> bool:
+    """A speaker whose words may be event data: a political actor, or a name or pronoun the
+    dictionaries do not know (an official the text names); not a coded private person ("the
+    pharmacist", "a refugee") nor an uncoded common noun ("parents", "the student")."""
+    if actor is None:
+        return False
+    if actor.code:
+        return _political_actor(actor)
+    words = actor.text.split()
+    if len(words) == 1 and words[0].lower() in SPEAKER_PRONOUNS:
+        return True
+    return any(w[:1].isupper() for w in words[1:]) or (len(words) == 1 and words[0][:1].isupper())
+
+
+def _singular(word: str) -> str:
+    if word.endswith("ies"):
+        return word[:-3] + "y"
+    return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
 
 
 def _political_side_event(hit: Hit, evs: list[Event]) -> bool:
@@ -85,6 +113,24 @@ def _political_side_event(hit: Hit, evs: list[Event]) -> bool:
         return True
     place = _place_object(hit.target_tok)
     return any(_political_actor(e.source) or (not place and _political_actor(e.target)) for e in evs)
+
+
+def _political_main_event(hit: Hit, evs: list[Event]) -> bool:
+    """The sentence's own predication is event data when someone political takes part in it.
+
+    "She talked warmly with her customers", "the doctor visited her father", "the storm helped
+    nobody": private people's dealings are no political event however plainly told, so
+    cooperation, consultation, demands, complaints and threats (03-13) need a political actor
+    on one side. Force (14-20) keeps its own tests (non-agents, accidents): a bombing that killed
+    nine people is political violence even when the text never names who set the bomb.
+    Statements and appeals (01, 02) are event data only from a political speaker: a refugee's,
+    a parent's or a pharmacist's words stay quotes."""
+    root = hit.code[:2]
+    if root in ("01", "02"):
+        return any(_possible_speaker(e.source) for e in evs)
+    if root not in ACTOR_BOUND_ROOTS:
+        return True
+    return any(_political_actor(e.source) or _political_actor(e.target) for e in evs)
 
 
 def _place_object(tok: Token | None) -> bool:

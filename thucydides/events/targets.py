@@ -10,19 +10,16 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from thucydides.events.context import SentenceContext
-from thucydides.events.roles import resolve_relative
-from thucydides.events.schema import Lexicon, VerbPattern
-from thucydides.events.syntax import (
+from thucydides.events.phrases import (
     NOT_ACTOR_ENTS,
     PLACE_ENTS,
-    find_prep_object,
     object_prep,
     place_target,
-    possessor,
     shared_prep_object,
     target_by_preps,
     usable,
 )
+from thucydides.events.schema import Lexicon, VerbPattern
 from thucydides.events.words import (
     ABOUT_PREPS,
     ACTOR_TARGET_PREPS,
@@ -31,6 +28,7 @@ from thucydides.events.words import (
     MISSION_TARGET_PREPS,
     OBJECT_TARGET_PREPS,
 )
+from thucydides.syntax import find_prep_object, possessor, resolve_relative
 
 
 def noun_targets(lex: Lexicon, noun: Token, default: tuple[str, ...] = ("on", "against")) -> tuple[str, ...]:

@@ -53,7 +53,10 @@ class Gazetteer:
         self.admin1: list[str] = []
         # key -> encoded candidate (index*2 + primary) or a list of them
         self._keys: dict[str, int | list[int]] = {}
-        self._towns: dict[str, list[int]] = {}
+        # country -> town indexes, built on first use; threads sharing the gazetteer must never
+        # see it half built, so it is built under a lock and published whole
+        self._towns: dict[str, list[int]] | None = None
+        self._towns_lock = threading.Lock()
         self._load(path)
 
     def _load(self, path: Path) -> None:
@@ -125,10 +128,15 @@ class Gazetteer:
     def towns_of(self, iso3: str) -> list[int]:
         """Indexes of the towns of one country (built on first use, then cached)."""
         towns = self._towns
-        if not towns:
-            for i, (cc, feat) in enumerate(zip(self.country, self.feature, strict=True)):
-                if feat == "city":
-                    towns.setdefault(cc, []).append(i)
+        if towns is None:
+            with self._towns_lock:
+                towns = self._towns
+                if towns is None:
+                    towns = {}
+                    for i, (cc, feat) in enumerate(zip(self.country, self.feature, strict=True)):
+                        if feat == "city":
+                            towns.setdefault(cc, []).append(i)
+                    self._towns = towns
         return towns.get(iso3, [])
 
 

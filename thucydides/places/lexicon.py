@@ -16,6 +16,7 @@ DEMONYMS_FILE = DATA_DIR / "demonyms.tsv"
 
 LOC_PREPS = word_set("places", "loc_preps")
 NOT_LOCATIVE_ALONE = word_set("places", "not_locative_alone")
+SOURCE_PREPOSITIONS = word_set("places", "source_prepositions")
 LOC_NOUNS = word_set("places", "loc_nouns")
 AGENT_NOUNS = word_set("places", "agent_nouns")
 TERRITORIAL_VERBS = word_set("places", "territorial_verbs")

@@ -53,7 +53,7 @@ class ScaleResult:
 
     @property
     def exit_code(self) -> int:
-        """As the single-machine path: 0 all coded, 2 some rejected, 1 nothing coded."""
+        """As the single-machine path: 0 all coded, 3 some rejected, 1 nothing coded."""
         if self.documents == 0 or self.failed:
             return EXIT_NOTHING
         return EXIT_SOME_REJECTED if self.rejected else EXIT_OK

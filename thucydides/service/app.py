@@ -1,9 +1,9 @@
 """The HTTP API and web page: `create_app()` builds the FastAPI application.
 
-The coder runs on one worker thread of its own (`thucydides.service.state`); store reads and
-writes open the DuckDB file for one request at a time, behind a lock, so the CLI can use the
-file between requests. Every error is JSON
-(`thucydides.service.errors`).
+The coder runs on one worker thread of its own (`thucydides.service.state`), or, with the
+worker pool of `thucydides serve` (`thucydides.service.pool`), one thread per worker process.
+Store reads and writes open the DuckDB file for one request at a time, behind a lock, so the
+CLI can use the file between requests. Every error is JSON (`thucydides.service.errors`).
 """
 
 from __future__ import annotations
@@ -49,11 +49,18 @@ def create_app(
         loop = asyncio.get_running_loop()
         # the model loads on the coder's own thread, once, before the first request
         state.coder = await loop.run_in_executor(state.executor, state.coder_factory)
-        await loop.run_in_executor(None, state.prepare_store)
-        try:
+        workers = getattr(state.coder, "workers", 1)
+        if workers > 1:  # a process pool (service/pool.py): as many requests at once as it has workers
+            state.executor.shutdown(wait=False)
+            state.executor = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="thucydides-coder")
+        try:  # a store that cannot be prepared still stops the pool's processes
+            await loop.run_in_executor(None, state.prepare_store)
             yield
         finally:
             state.executor.shutdown(wait=False, cancel_futures=True)
+            close = getattr(state.coder, "close", None)
+            if callable(close):
+                close()
             state.coder = None
 
     app = FastAPI(

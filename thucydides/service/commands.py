@@ -48,9 +48,14 @@ def register(app: typer.Typer) -> None:
                 raise typer.BadParameter(f"{path}: no such file")
 
         def coder_factory() -> CoderLike:
-            from thucydides.coder import Coder
+            from functools import partial
 
-            return Coder(actor_files=actors or [], pattern_files=patterns or [])
+            from thucydides.coder import Coder
+            from thucydides.service.pool import CoderPool
+
+            # worker processes with a time limit: one slow article never holds up the others
+            return CoderPool(time_limit=timeout,
+                             factory=partial(Coder, actor_files=actors or [], pattern_files=patterns or []))
 
         limits = Limits(max_body_bytes=max_body, max_articles=max_articles, code_timeout_s=timeout)
         typer.echo(

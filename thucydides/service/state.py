@@ -101,9 +101,17 @@ def code_all(coder: CoderLike, articles: list[Article]) -> list[Document]:
         for a in articles:
             try:
                 results.append(coder.code(a.text, date=a.date, id=a.id, title=a.title))
+            except TimeoutError:
+                raise  # the pool stopped it: the request's 504, not a 500
+            except ValueError as exc:  # refused (over a size limit, not UTF-8): the body's fault
+                raise ApiError(422, "article_refused", f"article {a.id!r} cannot be coded: {exc}",
+                               id=a.id) from None
             except Exception as exc:  # reported as a 500 naming the article
                 results.append(Reject(a.origin, f"coder error: {type(exc).__name__}: {exc}", a.id))
     for article, result in zip(articles, results, strict=True):
+        if isinstance(result, Reject) and not result.reason.startswith("coder error"):
+            raise ApiError(422, "article_refused", f"article {article.id!r} cannot be coded: {result.reason}",
+                           id=article.id)
         if isinstance(result, Reject):
             raise ApiError(
                 500,

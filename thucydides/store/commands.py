@@ -334,15 +334,20 @@ def sql_command(
     store: StoreOpt,
     fmt: FormatOpt = None,
 ) -> None:
-    """Run any read-only SQL over the event store."""
+    """Run read-only SQL over the event store: its tables and views only (no files, no extensions)."""
     import duckdb
 
-    with _open(store) as s:
-        try:
-            df = s.sql(query)
-        except duckdb.Error as exc:
-            typer.echo(f"thucydides: SQL error: {exc}", err=True)
-            raise typer.Exit(1) from None
+    from thucydides.store.db import StoreError
+    from thucydides.store.sandbox import run_sql
+
+    try:
+        df = run_sql(store, query)
+    except StoreError as exc:
+        typer.echo(f"thucydides: {exc}", err=True)
+        raise typer.Exit(1) from None
+    except duckdb.Error as exc:
+        typer.echo(f"thucydides: SQL error: {exc}", err=True)
+        raise typer.Exit(1) from None
     emit(df, fmt)
 
 

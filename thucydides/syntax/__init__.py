@@ -6,7 +6,7 @@ import from here; this package imports no stage (only spaCy and the neutral modu
 `nlp`, `models`, `wordlists`), so it can sit below all of them.
 
     clauses.py  voice, subjects, objects, governing clauses
-    phrases.py  noun-phrase heads, name extents, token offsets
+    phrases.py  noun-phrase heads, name extents, possessors, hyphen-glued words, token offsets
     marks.py    quote-mark pairing in raw text
 """
 
@@ -20,8 +20,10 @@ from thucydides.syntax.clauses import (
     direct_object,
     find_prep_object,
     grammatical_subject,
+    has_clausal_complement,
     is_passive,
     is_passive_participle,
+    is_to_infinitive,
     means_governor,
     objects_of,
     reporting_subject,
@@ -32,13 +34,22 @@ from thucydides.syntax.clauses import (
     tree_depth,
 )
 from thucydides.syntax.marks import DOUBLE_QUOTE_MARKS, paragraphs, quote_marks, quote_spans
-from thucydides.syntax.phrases import char_span, name_phrase_extent, noun_phrase_head, token_end
+from thucydides.syntax.phrases import (
+    char_span,
+    glued_lemma,
+    name_phrase_extent,
+    noun_phrase_head,
+    possessor,
+    prep_objects,
+    token_end,
+)
 
 __all__ = [
     "DOUBLE_QUOTE_MARKS", "MEANS_PREPOSITIONS", "OBJECT_CONTROL_VERBS", "RELATIVE_PRONOUNS",
     "SUBJECT_RELATIVE_PRONOUNS", "char_span", "child_with_dep", "conjuncts", "direct_object",
-    "find_prep_object", "grammatical_subject", "is_passive", "is_passive_participle", "means_governor",
-    "name_phrase_extent", "noun_phrase_head", "objects_of", "paragraphs", "quote_marks", "quote_spans",
+    "find_prep_object", "glued_lemma", "grammatical_subject", "has_clausal_complement", "is_passive",
+    "is_passive_participle", "is_to_infinitive", "means_governor", "name_phrase_extent", "noun_phrase_head",
+    "objects_of", "paragraphs", "possessor", "prep_objects", "quote_marks", "quote_spans",
     "reporting_subject", "resolve_relative", "shared_object", "subject_children", "subjects_of",
     "token_end", "tree_depth",
 ]

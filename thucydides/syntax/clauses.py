@@ -15,7 +15,8 @@ from thucydides.wordlists import word_set
 __all__ = [
     "MEANS_PREPOSITIONS", "OBJECT_CONTROL_VERBS", "RELATIVE_PRONOUNS", "REPORTER_DEPS",
     "SUBJECT_RELATIVE_PRONOUNS", "child_with_dep", "conjuncts",
-    "direct_object", "find_prep_object", "grammatical_subject", "is_passive", "is_passive_participle",
+    "direct_object", "find_prep_object", "grammatical_subject", "has_clausal_complement", "is_passive",
+    "is_passive_participle", "is_to_infinitive",
     "means_governor", "objects_of", "reporting_subject", "resolve_relative", "shared_object",
     "subject_children", "subjects_of", "tree_depth",
 ]
@@ -45,6 +46,16 @@ def is_passive(tok: Token, *, clausal_subject: bool = False) -> bool:
     if clausal_subject:
         return any(c.dep_ in ("nsubjpass", "auxpass", "csubjpass") for c in tok.children)
     return any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children)
+
+
+def is_to_infinitive(verb: Token) -> bool:
+    """A verb with the infinitive marker "to" ("plans to attack", "the decision to withdraw")."""
+    return any(g.dep_ == "aux" and g.lower_ == "to" for g in verb.children)
+
+
+def has_clausal_complement(verb: Token) -> bool:
+    """A verb with a complement clause of its own ("vowed that they would retaliate")."""
+    return any(c.dep_ == "ccomp" for c in verb.children)
 
 
 def is_passive_participle(verb: Token) -> bool:

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-__all__ = ["NOUN_PHRASE_DEPS", "char_span", "name_phrase_extent", "noun_phrase_head", "token_end"]
+__all__ = ["NOUN_PHRASE_DEPS", "char_span", "glued_lemma", "name_phrase_extent", "noun_phrase_head",
+           "possessor", "prep_objects", "token_end"]
 
 # Dependencies that keep a token inside the noun phrase of its head.
 NOUN_PHRASE_DEPS = frozenset({"compound", "amod", "poss", "nmod", "det", "case", "nummod", "flat", "npadvmod",
@@ -48,3 +49,29 @@ def name_phrase_extent(head: Token) -> tuple[int, int]:
         if c.dep_ in ("compound", "flat"):
             hi = max(hi, c.right_edge.i)
     return lo, hi
+
+
+def glued_lemma(tok: Token) -> str | None:
+    """'cease-fire' as one word: spaCy splits it into three tokens headed by 'fire'."""
+    doc = tok.doc
+    i = tok.i
+    if i >= 2 and doc[i - 1].text == "-" and not doc[i - 1].whitespace_ and not doc[i - 2].whitespace_:
+        return f"{doc[i - 2].lower_}-{tok.lemma_.lower()}"
+    return None
+
+
+def possessor(tok: Token) -> Token | None:
+    """The nominal possessor of a noun ("Russia's offensive" -> "Russia"), or None."""
+    for c in tok.children:
+        if c.dep_ == "poss" and c.pos_ in ("PROPN", "NOUN", "PRON"):
+            return c
+    return None
+
+
+def prep_objects(prep: Token) -> list[Token]:
+    """The objects of a preposition, through a second one: "due to the floods", "because of rain"."""
+    out = [g for g in prep.children if g.dep_ == "pobj"]
+    for c in prep.children:
+        if c.dep_ in ("prep", "pcomp") and c.lower_ in ("to", "of"):
+            out += [g for g in c.children if g.dep_ == "pobj"]
+    return out

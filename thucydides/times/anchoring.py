@@ -32,6 +32,8 @@ class FoundTime:
     value: str | None = None
     end_value: str | None = None
     kind: str = "date"
+    basis: str | None = None  # "narrative" when counted from a time the text set, else None
+    past_perfect: bool = False  # its clause is told in the past perfect ("had shelled … last week")
 
 
 def mark_dateline(text: str, items: list[FoundTime]) -> None:

@@ -122,7 +122,15 @@ def shift(anchor: date, n: int, unit: str) -> str | None:
 
 
 def unit_value(anchor: date, n: int, unit: str) -> str | None:
-    """The calendar unit n steps from the anchor's ("last week" n=-1, "this month" n=0)."""
+    """The calendar unit n steps from the anchor's ("last week" n=-1, "this month" n=0); None when
+    it falls off the calendar (a week after 9999-12-31)."""
+    try:
+        return _unit_value(anchor, n, unit)
+    except OverflowError:
+        return None
+
+
+def _unit_value(anchor: date, n: int, unit: str) -> str | None:
     if unit == "day":
         return shift(anchor, n, "day")
     if unit == "week":

@@ -202,7 +202,11 @@ def read_ago(m: re.Match[str], lex: Lexicon) -> Parse | None:
     sign = 1 if direction in ("later", "from now", "hence") else -1
     if direction in ("later", "before"):
         return Parse("anaphor", n=sign * n, unit=unit)
-    return Parse("ago", n=sign * n, unit=unit)
+    parse = Parse("ago", n=sign * n, unit=unit)
+    if direction == "earlier":
+        # "ten days earlier" counts from the time a passage has set, when it has left "now"
+        parse.flags.add("narrative")
+    return parse
 
 
 def read_anaphor(m: re.Match[str], lex: Lexicon) -> Parse | None:

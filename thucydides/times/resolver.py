@@ -22,14 +22,16 @@ from thucydides.models import Event, TimeExpr
 from thucydides.nlp import doc_text
 from thucydides.times import calendar as cal
 from thucydides.times.anchoring import FoundTime, anchor_day, mark_dateline, weekdays_from_dates
-from thucydides.times.direction import DirectionReader
+from thucydides.times.direction import DirectionReader, governing_verb
 from thucydides.times.event_dates import attach_dates
 from thucydides.times.grammar import DIGIT_TRIGGER, Parse, category_words, find_matches
 from thucydides.times.lexicon import Lexicon, load_lexicon
+from thucydides.times.narrative import Narrative, bounded_time, day_of, in_past_perfect, sets_scene
 from thucydides.wordlists import word_set
 
 DATE_PREPOSITIONS = word_set("times", "date_prepositions")
 _PRECISION = {"day": 10, "week": 10, "month": 7, "year": 4, "decade": 4}
+_EXPLICIT_KINDS = frozenset({"abs", "decade"})  # the text writes the year itself
 
 
 class TimeResolver:
@@ -75,17 +77,38 @@ class TimeResolver:
             return []
         for item in items:
             item.direction = self._directions.direction(text, item.span, item.match.parse)
+            # "until Thursday they had not called": a bound from now, not a time in the past perfect
+            bounded = bounded_time(item.span)
+            item.past_perfect = not bounded and in_past_perfect(governing_verb(item.span.root))
         mark_dateline(text, items)
         anchor, year_hint = anchor_day(items, pub_date)
-        reference: list[tuple[int, str]] = []  # (char offset, value) of resolved expressions so far
+        narrative = Narrative(text, anchor)  # the times resolved so far, in text order
         for item in items:
-            self._resolve(item, anchor, year_hint, reference)
+            try:
+                self._resolve(item, anchor, year_hint, narrative)
+            except (OverflowError, ValueError):
+                # an anchor at the calendar's edge ("next week" from 9999-12-31) has no such day
+                item.value, item.end_value = None, None
             if item.value:
-                reference.append((item.match.start, item.value))
+                narrative.add(item.match.start, item.sentence, item.value, sets_scene(item.span))
         if anchor is None:
             weekdays_from_dates(items)
         return [TimeExpr(text[i.match.start:i.match.end], i.match.start, i.match.end, i.value,
-                         sentence_index=i.sentence, kind=i.kind, end_value=i.end_value) for i in items]
+                         sentence_index=i.sentence, kind=i.kind, end_value=i.end_value,
+                         value_source=self._value_source(i)) for i in items]
+
+    @staticmethod
+    def _value_source(item: FoundTime) -> str | None:
+        if item.value is None:
+            return None
+        if item.basis is not None:
+            return item.basis
+        p = item.match.parse
+        if p.kind == "range" and p.start is not None:
+            p = p.start
+        if p.kind in _EXPLICIT_KINDS or (p.year is not None and p.kind in ("season", "holiday")):
+            return "explicit"
+        return "publication"
 
     def _is_date(self, span: Span, parse: Parse) -> bool:
         """Whether a bare month name ("March") or a bare number ("1984") is used as a date."""
@@ -104,13 +127,13 @@ class TimeResolver:
 
     # -- resolving ----------------------------------------------------------------------------------
     def _resolve(self, item: FoundTime, anchor: date | None, year_hint: int | None,
-                 reference: list[tuple[int, str]]) -> None:
+                 narrative: Narrative) -> None:
         p = item.match.parse
         if p.kind == "range":
             assert p.start is not None and p.end is not None
             item.kind = "range"
-            item.value = self._value(p.start, item.direction, anchor, year_hint, reference)
-            item.end_value = self._value(p.end, item.direction, anchor, year_hint, reference)
+            item.value = self._value(p.start, item, anchor, year_hint, narrative)
+            item.end_value = self._value(p.end, item, anchor, year_hint, narrative)
             if item.value and item.end_value and item.end_value < item.value:
                 item.end_value = None
             return
@@ -127,11 +150,33 @@ class TimeResolver:
                 item.kind = "range"
                 item.value, item.end_value = cal.season_months(season, year)
             return
-        item.value = self._value(p, item.direction, anchor, year_hint, reference)
+        item.value = self._value(p, item, anchor, year_hint, narrative)
 
-    def _value(self, p: Parse, direction: int, anchor: date | None, year_hint: int | None,
-               reference: list[tuple[int, str]]) -> str | None:
+    def _value(self, p: Parse, item: FoundTime, anchor: date | None, year_hint: int | None,
+               narrative: Narrative) -> str | None:
+        """The value of `p` (the item's parse, or one end of its range); `item.basis` is set when
+        the value is counted from a time the text set rather than from the time of writing."""
+        direction = item.direction
         k = p.kind
+        if k in ("md", "ago", "anaphor"):
+            told = self._narrative_value(p, item, narrative)
+            if told is not None:
+                item.basis = "narrative"
+                return told or None
+        if k == "anaphor" and anchor is not None and direction < 0:
+            value = self._value_counted_back(p, anchor, narrative)
+            if value is not None:
+                item.basis = "narrative"
+                return value or None
+        if item.past_perfect and k in ("deictic", "weekday", "unit", "ago"):
+            # "the governor said air strikes last week had killed dozens", in a passage about 2013:
+            # the past perfect counts "last week" from the passage's time, not from now
+            passage = narrative.passage_time(item.match.start, item.sentence)
+            if passage is not None:
+                item.basis = "narrative"
+                if len(passage.value) < 10:
+                    return None
+                anchor = day_of(passage.value)
         if k == "abs":
             if p.day is not None and p.month is not None and p.year is not None:
                 return cal.iso_day(date(p.year, p.month, p.day))
@@ -150,6 +195,7 @@ class TimeResolver:
             if anchor is None:
                 if year_hint is None:
                     return None
+                item.basis = "narrative"  # a year the text itself pins
                 if p.day is None:
                     return cal.iso_month(year_hint, p.month)
                 if not cal.valid_day(year_hint, p.month, p.day):
@@ -168,7 +214,7 @@ class TimeResolver:
         if k == "weekday":
             assert p.weekday is not None
             strict = p.rel in (-1, 1)
-            base = self._reference(reference, "day", anchor) if "anaphoric" in p.flags else anchor
+            base = self._reference(narrative, "day", anchor) if "anaphoric" in p.flags else anchor
             assert base is not None
             d = cal.weekday_date(base, p.weekday, direction if direction else -1, strict=strict)
             return cal.iso_day(d)
@@ -179,7 +225,9 @@ class TimeResolver:
         if k == "ago":
             return cal.shift(anchor, p.n, p.unit or "")
         if k == "anaphor":
-            base = self._reference(reference, p.unit or "day", anchor)
+            base = self._reference(narrative, p.unit or "day", anchor)
+            if base is not anchor:
+                item.basis = "narrative"
             return cal.shift(base, p.n, p.unit or "day") if base else None
         if k == "holiday":
             rule = self.lex.holidays[p.holiday or ""]
@@ -205,14 +253,61 @@ class TimeResolver:
             direction = p.rel
         return cal.month_day_year(anchor, p.month, p.day, direction)
 
+    def _narrative_value(self, p: Parse, item: FoundTime, narrative: Narrative) -> str | None:
+        """The value of a month and day, an "X earlier" or an anaphor inside a passage that has left
+        the time of writing, counted from the passage's time; "" when the passage makes it unknowable
+        ("in 2013 … six months later"); None when no such passage holds it (read it as usual)."""
+        if p.kind == "ago" and "narrative" not in p.flags:
+            return None  # "two days ago" counts from the time of writing, wherever it stands
+        # "ten days earlier" counts from the passage's last time even when that is near now
+        passage = narrative.passage_time(item.match.start, item.sentence, away_only=p.kind != "ago")
+        if passage is None:
+            return None
+        unit = p.unit or "day"
+        if p.kind == "md":
+            if item.direction >= 0 or p.unit == "year" or p.rel:
+                # "next March", "March last year", a plan, a tense that does not tell: counted from now
+                return None
+            base = day_of(passage.value)
+            if narrative.now is not None and base.year == narrative.now.year:
+                return None  # the passage is in the year of writing: the usual reading holds
+            assert p.month is not None
+            if len(passage.value) == 4:
+                y: int | None = base.year  # "In 2013 … on 29 August": that year's
+            elif p.day is None:
+                y = cal.month_year(base, p.month, 0)
+            else:
+                # a story goes forward from the passage's time; the past perfect looks back from it
+                y = cal.month_day_year(base, p.month, p.day, -1 if item.past_perfect else 1, near_days=0)
+            if y is None or (p.day is not None and not cal.valid_day(y, p.month, p.day)):
+                return ""
+            return cal.iso_month(y, p.month) if p.day is None else cal.iso_day(date(y, p.month, p.day))
+        if len(passage.value) >= _PRECISION.get(unit, 10):
+            return cal.shift(day_of(passage.value), p.n, unit) or ""
+        days = abs(p.n) * (7 if unit == "week" else 1)
+        if unit in ("day", "week") and days <= 7 and len(passage.value) == 7:
+            return passage.value  # "last October … that same day": in that month, as near as told
+        if unit in ("day", "week") and days <= 60:
+            return passage.value[:4]  # a few days from a month or a year: that year, as near as told
+        return ""
+
+    def _value_counted_back(self, p: Parse, anchor: date, narrative: Narrative) -> str | None:
+        """An anaphor of a past-tense clause ("six months later, the rebels signed") counted from the
+        last time precise enough; "" when that lands after the time of writing (the text cannot
+        have told it as done: the reference was the wrong one), None when it does not."""
+        base = self._reference(narrative, p.unit or "day", anchor)
+        value = cal.shift(base, p.n, p.unit or "day") if base else None
+        if value is None:
+            return None
+        return "" if day_of(value) > anchor else value
+
     @staticmethod
-    def _reference(reference: list[tuple[int, str]], unit: str, anchor: date) -> date | None:
+    def _reference(narrative: Narrative, unit: str, anchor: date) -> date | None:
         """The last date mentioned precisely enough for `unit` (else the anchor)."""
         need = _PRECISION.get(unit, 10)
-        for _, value in reversed(reference):
-            if len(value) >= need:
-                y, m, d = (value.split("-") + ["1", "1"])[:3]
-                return date(int(y), int(m), int(d))
+        for told in reversed(narrative.times):
+            if len(told.value) >= need:
+                return day_of(told.value)
         return anchor
 
     # -- event dates --------------------------------------------------------------------------------

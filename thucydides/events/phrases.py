@@ -1,7 +1,8 @@
-"""Reading the dependency parse: objects, prepositions, phrases and quantity heads.
+"""The event coder's readings of a predicate's phrases: pattern particles, quantity heads,
+target prepositions, the verb's own phrases, a protest's purpose.
 
-Small questions about one token and its neighbours that every stage of the event coder
-asks; none of them needs the lexicon or the actors.
+Event-specific on purpose (they use the event word lists of `events/words.py`); parse questions
+any stage may ask (voice, subjects, objects, possessors …) live in `thucydides/syntax/`.
 """
 
 from __future__ import annotations
@@ -16,97 +17,9 @@ from thucydides.events.words import (
     QUANTITY_HEADS,
     SEPARATE_PREPS,
 )
+from thucydides.syntax import MEANS_PREPOSITIONS, find_prep_object
 
 PLACE_ENTS = ("GPE", "LOC", "FAC")
-# prepositions whose gerund clause tells how the governing verb's subject acted
-MEANS_PREPS = frozenset({"by", "through"})
-
-
-def conjuncts(tok: Token) -> list[Token]:
-    """The token and the tokens conjoined with it ("Russia and the United States")."""
-    out = [tok]
-    stack = [tok]
-    while stack:
-        t = stack.pop()
-        for c in t.children:
-            if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN", "PRON") and c not in out:
-                out.append(c)
-                stack.append(c)
-    return out
-
-
-def find_prep_object(verb: Token, prep: str) -> Token | None:
-    """Object of a preposition on the verb, or on its object ("impose sanctions on Iran")."""
-    for anchor in (verb, *[c for c in verb.children if c.dep_ in ("dobj", "prt")]):
-        for c in anchor.children:
-            if c.dep_ in ("prep", "agent", "dative") and c.lower_ == prep:
-                for g in c.children:
-                    if g.dep_ in ("pobj", "pcomp"):
-                        return g
-                if c.dep_ == "dative":
-                    return c
-    return None
-
-
-def depth_key(tok: Token) -> tuple[int, int]:
-    """Sort key of a sentence's tokens: from the clause root downwards, then in text order."""
-    d = 0
-    t = tok
-    while t.head.i != t.i and d < 50:
-        t = t.head
-        d += 1
-    return d, tok.i
-
-
-def is_passive(tok: Token) -> bool:
-    return any(c.dep_ in ("nsubjpass", "auxpass", "csubjpass") for c in tok.children)
-
-
-def direct_object(tok: Token, passive: bool) -> Token | None:
-    for c in tok.children:
-        if c.dep_ in ("dobj", "obj"):
-            return c
-    if tok.dep_ == "acl" and tok.tag_ == "VBN" and tok.head.pos_ in ("NOUN", "PROPN") and tok.head.i < tok.i:
-        # "the militants killed in the raid", "figures released by the ministry": a passive
-        # participle undergoes what the noun it describes names
-        return tok.head
-    if passive:
-        for c in tok.children:
-            if c.dep_ == "nsubjpass":
-                return c
-        # "the truce is holding but is not being honoured": a passive conjunct without a
-        # subject of its own undergoes what the first verb's subject names
-        if tok.dep_ == "conj" and not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in tok.children):
-            for c in tok.head.children:
-                if c.dep_ in ("nsubj", "nsubjpass") and c.i < tok.i:
-                    return c
-    return None
-
-
-# between two verbs that share one object: "train and equip", "condemned and strongly rejected"
-SHARED_GAP_DEPS = frozenset({"cc", "punct", "advmod", "aux", "neg"})
-
-
-def shared_object(verb: Token) -> Token | None:
-    """'supporting and enabling the regime': the object hangs on the last conjunct only and
-    belongs to the earlier ones too, when they stand right beside it with no object or
-    subject of their own."""
-    if verb.pos_ != "VERB":
-        return None
-    for c in verb.children:
-        if c.dep_ != "conj" or c.pos_ != "VERB" or c.i < verb.i:
-            continue
-        if any(g.dep_ in ("nsubj", "nsubjpass", "csubj", "prep", "dative", "ccomp", "xcomp")
-               and g.i < c.i for g in c.children):
-            return None
-        gap = verb.doc[verb.i + 1:c.i]
-        if not gap or any(t.dep_ not in SHARED_GAP_DEPS for t in gap):
-            return None
-        for g in c.children:
-            if g.dep_ in ("dobj", "obj"):
-                return g
-        return shared_object(c)  # "train, arm and equip the rebels"
-    return None
 
 
 def match_words(tok: Token, words: tuple[str, ...]) -> list[Token] | None:
@@ -193,15 +106,6 @@ def through_quantity(tok: Token) -> Token:
     return tok
 
 
-def glued_lemma(tok: Token) -> str | None:
-    """'cease-fire' as one word: spaCy splits it into three tokens headed by 'fire'."""
-    doc = tok.doc
-    i = tok.i
-    if i >= 2 and doc[i - 1].text == "-" and not doc[i - 1].whitespace_ and not doc[i - 2].whitespace_:
-        return f"{doc[i - 2].lower_}-{tok.lemma_.lower()}"
-    return None
-
-
 def shared_prep_object(verb: Token, prep: str) -> Token | None:
     """The object of `prep` on the verb, or on a verb conjoined with it that shares its
     arguments ("we do not collaborate or coordinate with them": "with them" serves both)."""
@@ -215,14 +119,6 @@ def shared_prep_object(verb: Token, prep: str) -> Token | None:
             if t is not None:
                 return t
     return None
-
-
-def has_to(verb: Token) -> bool:
-    return any(g.dep_ == "aux" and g.lower_ == "to" for g in verb.children)
-
-
-def has_ccomp(tok: Token) -> bool:
-    return any(c.dep_ == "ccomp" for c in tok.children)
 
 
 # clause boundaries: events below these are told on their own, not part of the verb's phrases
@@ -249,7 +145,7 @@ def phrase_tokens(verb: Token) -> set[int]:
 
 def _means_clause(prep: Token) -> bool:
     """'by donating supplies': a clause of its own telling how the act was done."""
-    return prep.dep_ == "prep" and prep.lower_ in MEANS_PREPS and any(
+    return prep.dep_ == "prep" and prep.lower_ in MEANS_PREPOSITIONS and any(
         g.dep_ == "pcomp" and g.tag_ == "VBG" for g in prep.children)
 
 
@@ -340,22 +236,6 @@ def names_target(noun: Token, preps: tuple[str, ...]) -> bool:
     if target_by_preps(noun, preps) is not None:
         return True
     return noun.dep_ in ("dobj", "obj") and target_by_preps(noun.head, preps) is not None
-
-
-def prep_objects(prep: Token) -> list[Token]:
-    """The objects of a preposition, through a second one: "due to the floods", "because of rain"."""
-    out = [g for g in prep.children if g.dep_ == "pobj"]
-    for c in prep.children:
-        if c.dep_ in ("prep", "pcomp") and c.lower_ in ("to", "of"):
-            out += [g for g in c.children if g.dep_ == "pobj"]
-    return out
-
-
-def possessor(tok: Token) -> Token | None:
-    for c in tok.children:
-        if c.dep_ == "poss" and c.pos_ in ("PROPN", "NOUN", "PRON"):
-            return c
-    return None
 
 
 def hyphen_partners(tok: Token) -> list[Token]:

@@ -1,0 +1,113 @@
+"""Times across a long narrative: relative expressions count from the time a passage has set, not
+from the publication date, once the text has left "now". Our own passages, in the shape of a long
+feature article written on 2018-11-16 that goes back to 2013."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from spacy.language import Language
+
+from thucydides.models import TimeExpr
+from thucydides.times import TimeResolver
+from thucydides.times.narrative import away_from, paragraph_starts, value_bounds
+
+PUBLISHED = date(2018, 11, 16)
+
+FEATURE = (
+    "The valley waits for the winter\n\n"
+    "The camp above the river is quiet this week. Aid workers say the snow will come early.\n\n"
+    "On 3 March 2013, government forces shelled the market in the old town. Ten days earlier, "
+    "rebels had seized the police station, and the next day the army sealed the district.\n\n"
+    "On 29 August, militias ambushed a convoy near the bridge. Air strikes last week had killed "
+    "dozens, the governor said at the time.\n\n"
+    "Six months later, the rebels signed a truce with the army.\n\n"
+    "On Tuesday, the foreign minister condemned new attacks on the camp."
+)
+
+
+@pytest.fixture(scope="module")
+def resolver() -> TimeResolver:
+    return TimeResolver()
+
+
+@pytest.fixture(scope="module")
+def feature_times(nlp: Language, resolver: TimeResolver) -> dict[str, TimeExpr]:
+    return {t.text: t for t in resolver.find(nlp(FEATURE), PUBLISHED)}
+
+
+def _values(nlp: Language, resolver: TimeResolver, text: str,
+            pub: date | None = PUBLISHED) -> dict[str, str | None]:
+    return {t.text: t.value for t in resolver.find(nlp(text), pub)}
+
+
+def test_ten_days_earlier_counts_from_the_passage(feature_times: dict[str, TimeExpr]) -> None:
+    earlier = feature_times["Ten days earlier"]
+    assert (earlier.value, earlier.value_source) == ("2013-02-21", "narrative")
+    assert feature_times["the next day"].value == "2013-02-22"
+
+
+def test_a_month_and_day_take_the_passage_year(feature_times: dict[str, TimeExpr]) -> None:
+    assert feature_times["29 August"].value == "2013-08-29"
+
+
+def test_last_week_in_the_past_perfect_counts_from_the_passage(feature_times: dict[str, TimeExpr]) -> None:
+    last_week = feature_times["last week"]
+    assert (last_week.value, last_week.value_source) == ("2013-08", "narrative")
+
+
+def test_months_later_stays_before_publication(feature_times: dict[str, TimeExpr]) -> None:
+    later = feature_times["Six months later"]
+    assert later.value is not None and later.value < PUBLISHED.isoformat()
+    assert later.value.startswith(("2013", "2014"))
+
+
+def test_times_of_now_still_count_from_publication(feature_times: dict[str, TimeExpr]) -> None:
+    assert feature_times["this week"].value == "2018-11"
+    tuesday = feature_times["Tuesday"]
+    assert (tuesday.value, tuesday.value_source) == ("2018-11-13", "publication")
+    assert feature_times["3 March 2013"].value_source == "explicit"
+
+
+def test_without_a_past_passage_earlier_counts_from_now(nlp: Language, resolver: TimeResolver) -> None:
+    got = _values(nlp, resolver, "The envoy met rebel leaders ten days earlier, his office said.")
+    assert got["ten days earlier"] == "2018-11-06"
+
+
+def test_earlier_counts_from_a_recent_day_the_text_sets(nlp: Language, resolver: TimeResolver) -> None:
+    got = _values(nlp, resolver, "The minister resigned on Tuesday. Two days earlier, he had met the rebels.")
+    assert got["Two days earlier"] == "2018-11-11"
+
+
+def test_a_year_too_coarse_for_months_leaves_the_value_open(nlp: Language, resolver: TimeResolver) -> None:
+    text = "In 2013, the rebels took the border town.\n\nSix months later, the army retook it."
+    got = _values(nlp, resolver, text)
+    assert got["2013"] == "2013"
+    assert got["Six months later"] is None  # 2013 or 2014: the text does not say; never 2019
+
+
+def test_a_day_or_two_from_a_coarse_passage_keeps_its_year(nlp: Language, resolver: TimeResolver) -> None:
+    text = "In 2013, the rebels took the border town. Two days earlier, the garrison had fled."
+    assert _values(nlp, resolver, text)["Two days earlier"] == "2013"
+
+
+def test_a_side_remark_does_not_set_the_scene(nlp: Language, resolver: TimeResolver) -> None:
+    # "since 2011" bounds the closing; it is no time the paragraph is told at
+    text = ("The market, which has been closed since 2011, reopened on Monday.\n\n"
+            "Police said on 2 November that thieves had broken in.")
+    got = _values(nlp, resolver, text)
+    assert got["2 November"] == "2018-11-02"
+
+
+def test_until_with_the_past_perfect_is_no_look_back(nlp: Language, resolver: TimeResolver) -> None:
+    text = "In 2013, the rebels took the town. Until Thursday they had not returned."
+    assert _values(nlp, resolver, text)["Thursday"] == "2018-11-15"
+
+
+def test_passage_helpers() -> None:
+    assert paragraph_starts("One.\n\nTwo.\nThree.") == [0, 6, 11]
+    assert value_bounds("2013-02") == (date(2013, 2, 1), date(2013, 2, 28))
+    assert value_bounds("not a date") is None
+    assert away_from("2013", PUBLISHED) and not away_from("2018-11", PUBLISHED)
+    assert away_from("2019-03-01", PUBLISHED) and away_from("2013", None)
