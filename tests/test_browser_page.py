@@ -223,3 +223,50 @@ def test_offline_api_docs_page(page: Page, server: str) -> None:
     health.locator("button", has_text="Send").click()
     expect(health.locator(".msg")).to_contain_text("→ 200")
     expect(health.locator("pre.out")).to_contain_text('"status": "ok"')
+
+
+# -- phone width: the header fits, the map has a key, the tables' marks are explained ------------------
+@pytest.fixture()
+def phone(browser: Any, server: str) -> Iterator[Page]:
+    context = browser.new_context(viewport={"width": 420, "height": 860}, is_mobile=True)
+    pg = context.new_page()
+    pg.set_default_timeout(30_000)
+    errors: list[str] = []
+    pg.on("pageerror", lambda e: errors.append(str(e)))
+    yield pg
+    assert errors == [], f"JavaScript errors: {errors}"
+    context.close()
+
+
+def _right_edges(page: Page, selector: str) -> list[float]:
+    return page.locator(selector).evaluate_all("ns => ns.map(n => n.getBoundingClientRect().right)")
+
+
+def test_header_fits_a_phone_and_every_tab_is_reachable(phone: Page, server: str) -> None:
+    phone.goto(server + "/")
+    expect(phone.locator("#health")).to_have_text("coder ready · store")
+    assert phone.evaluate("document.documentElement.scrollWidth") <= 420
+    assert max(_right_edges(phone, "header.top nav a, header.top .brand, #health")) <= 420
+    phone.click("nav a[data-tab=explore]")
+    expect(phone.locator("#tab-explore")).to_be_visible()
+
+
+def test_maps_have_a_legend_at_phone_width(phone: Page, server: str) -> None:
+    _code(phone, server, store=True)
+    legend = phone.locator("#doc-map .map-legend")
+    expect(legend).to_contain_text("conflict")
+    expect(legend).to_contain_text("cooperation")
+    assert max(_right_edges(phone, "#doc-map .map-legend span")) <= 420
+    phone.click("nav a[data-tab=explore]")
+    expect(phone.locator("#store-map .map-legend")).to_contain_text("more events")
+
+
+def test_missing_actor_marks_are_explained(phone: Page, server: str) -> None:
+    _code(phone, server)
+    expect(phone.locator("#events-note")).to_contain_text("– none in the text")
+    expect(phone.locator("#events-note")).to_contain_text("? named, but no code")
+    dashes = phone.locator("#events-table tbody td.muted", has_text="–")
+    if dashes.count():
+        expect(dashes.first).to_have_attribute("title", "no actor in the text")
+    phone.goto(server + "/#explore")
+    expect(phone.locator("#store-note")).to_contain_text("ment.")

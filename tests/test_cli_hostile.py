@@ -22,7 +22,7 @@ def run_cli(*args: str) -> subprocess.CompletedProcess[bytes]:
                           timeout=300)
 
 
-def test_one_batch_of_every_reproducer_codes_the_rest_and_exits_2(tmp_path: Path) -> None:
+def test_one_batch_of_every_reproducer_codes_the_rest_and_exits_3(tmp_path: Path) -> None:
     lines = [
         json.dumps({"id": "ok-1", "text": "Rebels attacked a convoy near the border.", "date": "2021-06-01"}),
         '{"id": "sur", "text": "The army \\ud800 withdrew."}',
@@ -37,7 +37,7 @@ def test_one_batch_of_every_reproducer_codes_the_rest_and_exits_2(tmp_path: Path
     source, out, rejects = tmp_path / "in.jsonl", tmp_path / "out.jsonl", tmp_path / "rejects.jsonl"
     source.write_text("\n".join(lines) + "\n", encoding="utf-8")
     proc = run_cli("code", str(source), "-o", str(out), "--rejects", str(rejects), "--max-chars", "300")
-    assert proc.returncode == 2, proc.stderr.decode()
+    assert proc.returncode == 3, proc.stderr.decode()  # some inputs rejected
     assert [json.loads(x)["id"] for x in out.read_text().splitlines()] == ["ok-1", "late", "early", "ok-2"]
     records = [json.loads(x) for x in rejects.read_text().splitlines()]
     reasons = {r["origin"].rsplit(":", 1)[1]: r["reason"] for r in records}

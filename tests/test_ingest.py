@@ -100,7 +100,7 @@ def test_directories_are_read_recursively_in_sorted_order(tmp_path: Path) -> Non
     (tmp_path / "one.txt").write_text("First article text.", encoding="utf-8")
     (tmp_path / "skip.md").write_text("not an article", encoding="utf-8")
     ids = [a.id for a in _collect(str(tmp_path))]
-    assert ids == ["two", "one"]
+    assert ids == ["b/two", "one"]  # ids below a directory are paths: no two report.txt collide
     assert count_inputs([str(tmp_path)]) == 2
 
 
@@ -120,7 +120,7 @@ def test_html_main_text_and_metadata_are_extracted(tmp_path: Path) -> None:
 
 def test_stdin_plain_text_and_jsonl() -> None:
     [plain] = read_stdin(io.BytesIO(b"Protesters marched in the capital."))
-    assert isinstance(plain, Article) and plain.id == "stdin"
+    assert isinstance(plain, Article) and plain.id.startswith("stdin-")  # from the text
     items = list(read_stdin(io.BytesIO(b'{"id": "x", "text": "A truce began."}\n{"id": 5}\n')))
     assert isinstance(items[0], Article) and items[0].id == "x"
     assert isinstance(items[1], Reject) and items[1].origin == "<stdin>:2"

@@ -106,7 +106,7 @@ def test_every_partition_is_coded_with_rejects_in_input_order(corpus: Path, tmp_
     result = _run(corpus, out, scheduler, rejects=tmp_path / "rejects.jsonl")
     # 11 lines of articles (one coder reject among them) + 2 ingest rejects
     assert (result.articles, result.documents, result.rejected, result.partitions) == (11, 10, 3, 4)
-    assert result.exit_code == 2 and result.coded_partitions == 4 and not result.failed
+    assert result.exit_code == 3 and result.coded_partitions == 4 and not result.failed
     assert sorted(FakeCoder.coded) == sorted({a for a in FakeCoder.coded})  # none coded twice
     assert sorted(finished_parts(out)) == [0, 1, 2, 3]
     assert [d.id for d in iter_documents(out)] == [f"n{i}" for i in range(11) if i != 7]
@@ -190,7 +190,7 @@ def test_resume_of_a_finished_batch_starts_no_cluster(corpus: Path, tmp_path: Pa
     FakeCoder.coded = []
     result = run_dask([str(corpus)], out, scheduler="tcp://127.0.0.1:9", resume=True, coder_factory=FAKE)
     assert result.coded_partitions == 0 and result.skipped_partitions == 4 and FakeCoder.coded == []
-    assert _snapshot(out) == before and result.exit_code == 2
+    assert _snapshot(out) == before and result.exit_code == 3
 
 
 def test_resume_with_other_inputs_or_options_is_refused(corpus: Path, tmp_path: Path, scheduler: str) -> None:
@@ -256,7 +256,7 @@ def test_failed_partitions_are_reported_and_retried_on_resume(corpus: Path, tmp_
     assert "simulated crash" in manifest["partitions"][0]["error"]
     FakeCoder.crash = False
     result = _run(corpus, out, scheduler, resume=True)
-    assert result.coded_partitions == 1 and result.exit_code == 2
+    assert result.coded_partitions == 1 and result.exit_code == 3
     assert _snapshot(out) == _snapshot(whole)
 
 
@@ -276,6 +276,6 @@ def test_without_a_scheduler_a_local_cluster_of_processes_is_started(corpus: Pat
     _run(corpus, reference, scheduler)
     FakeCoder.coded = []
     result = run_dask([str(corpus)], tmp_path / "out", workers=2, coder_factory=FAKE, partition_size=3)
-    assert result.workers == 2 and result.coded_partitions == 4 and result.exit_code == 2
+    assert result.workers == 2 and result.coded_partitions == 4 and result.exit_code == 3
     assert FakeCoder.coded == []  # coded in the worker processes, not here
     assert _snapshot(tmp_path / "out") == _snapshot(reference)

@@ -60,7 +60,7 @@ def reference(corpus: Path, scheduler: str, tmp_path_factory: pytest.TempPathFac
     """An uninterrupted run: what every interrupted-and-resumed run must reproduce."""
     out = tmp_path_factory.mktemp("scale") / "reference"
     result = run_dask([str(corpus)], out, scheduler=scheduler, partition_size=SIZE)
-    assert result.exit_code == 2 and result.documents == len(ARTICLES) and result.rejected == 1
+    assert result.exit_code == 3 and result.documents == len(ARTICLES) and result.rejected == 1
     assert result.workers == 2
     return out
 
@@ -169,10 +169,10 @@ def test_cli_engine_dask(corpus: Path, scheduler: str, reference: Path, tmp_path
     args = [str(corpus), "--engine", "dask", "--scheduler", scheduler, "-o", str(out),
             "--partition-size", "2", "--no-progress"]
     first = _cli(*args)
-    assert first.returncode == 2, first.stderr  # one malformed line: some rejected
+    assert first.returncode == 3, first.stderr  # one malformed line: some rejected
     assert _snapshot(out) == _snapshot(reference)
     again = _cli(*args)
     assert again.returncode == 1 and "--resume" in again.stderr
     resumed = _cli(*args, "--resume")
-    assert resumed.returncode == 2, resumed.stderr
+    assert resumed.returncode == 3, resumed.stderr
     assert _snapshot(out) == _snapshot(reference)

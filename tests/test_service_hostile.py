@@ -11,7 +11,7 @@ import httpx
 import pytest
 from fastapi.testclient import TestClient
 
-from thucydides.models import Document, Event, Plover, Sentence, Span
+from thucydides.models import Document, Event, EventActor, Plover, Sentence, Span
 from thucydides.service import create_app
 from thucydides.service.code_route import MAX_JSON_DEPTH, json_depth
 from thucydides.service.server import serve_in_thread
@@ -34,8 +34,10 @@ class TinyCoder:
         for verb, (cameo, quad, goldstein, plover) in _VERBS.items():
             at = text.find(verb)
             if at >= 0:
-                events.append(Event(f"{id}-e{len(events) + 1}", 0, Span(verb, at, at + len(verb)), None, None,
-                                    cameo, quad, goldstein, Plover(plover, None, []), date=pub,
+                # a side of known country: the store counts only such events
+                source = EventActor(text[:at].strip(), 0, at, "FRA", "FRA")
+                events.append(Event(f"{id}-e{len(events) + 1}", 0, Span(verb, at, at + len(verb)), source,
+                                    None, cameo, quad, goldstein, Plover(plover, None, []), date=pub,
                                     date_source="publication"))
         return Document(id=id, date=pub, text=text, events=events, sentences=[Sentence(0, 0, len(text))])
 
@@ -123,9 +125,9 @@ def test_a_cli_name_narrows_the_result(client: TestClient) -> None:
     ("/v1/dyads/RUS/USA?code=19", "query.code"),  # dyads take no CAMEO filter, under any name
     ("/healthz?verbose=1", "query.verbose"),
 ])
-def test_unknown_parameters_are_400_naming_them(client: TestClient, url: str, named: str) -> None:
+def test_unknown_parameters_are_422_naming_them(client: TestClient, url: str, named: str) -> None:
     r = client.get(url)
-    assert r.status_code == 400, r.text
+    assert r.status_code == 422, r.text
     body = r.json()
     assert body["error"] == "unknown_parameter" and named in body["message"]
     assert [p["field"] for p in body["problems"]] == [named]
@@ -133,13 +135,13 @@ def test_unknown_parameters_are_400_naming_them(client: TestClient, url: str, na
 
 def test_unknown_parameter_on_post_code_is_refused_before_coding(client: TestClient) -> None:
     r = client.post("/v1/code?stor=true", json={"text": "The bridge was closed."})
-    assert r.status_code == 400 and "query.stor" in r.json()["message"]
+    assert r.status_code == 422 and "query.stor" in r.json()["message"]
     assert "store" in r.json()["parameters"]
 
 
-def test_both_names_of_one_filter_are_a_400(client: TestClient) -> None:
+def test_both_names_of_one_filter_are_a_422(client: TestClient) -> None:
     r = client.get("/v1/events?from=2024-01-01&start=2024-02-01")
-    assert r.status_code == 400 and r.json()["problems"][0]["field"] == "query.from"
+    assert r.status_code == 422 and r.json()["problems"][0]["field"] == "query.from"
 
 
 # -- over real HTTP: the connection survives ---------------------------------------------------

@@ -396,10 +396,10 @@ def test_undated_look_alikes_in_different_articles_stay_separate(store_path: Pat
     assert clusters["num_articles"].tolist() == [1, 1]
 
 
-def test_events_without_any_coded_actor_stay_separate(store_path: Path) -> None:
+def test_events_without_any_coded_actor_are_kept_but_not_counted(store_path: Path) -> None:
     one = make_doc("n1", [make_event(1, None, None, "112")])
     two = make_doc("n2", [make_event(1, None, None, "112")])
     with EventStore(store_path) as store:
         store.add_documents([one, two])
-        clusters = store.sql("SELECT num_articles FROM event_clusters ORDER BY cluster_id")
-    assert clusters["num_articles"].tolist() == [1, 1]
+        assert store.count("events") == 2
+        assert store.count("event_clusters") == 0 and store.count("event_mentions") == 0

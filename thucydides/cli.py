@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 from collections.abc import Iterator
 from contextlib import ExitStack
@@ -13,10 +14,10 @@ from typing import IO, Annotated, Any
 import typer
 
 from thucydides import __version__
-from thucydides.ingest import DateError, count_inputs, parse_date, read_inputs
+from thucydides.ingest import DateError, count_inputs, parse_date, read_inputs, unique_ids
 from thucydides.limits import MAX_ARTICLE_CHARS
 from thucydides.models import Document, Reject
-from thucydides.output import FORMATS, Writer
+from thucydides.output import FORMATS, Writer, drop_unsure
 
 app = typer.Typer(
     name="thucydides",
@@ -26,7 +27,9 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 
-EXIT_OK, EXIT_NOTHING, EXIT_SOME_REJECTED = 0, 1, 2
+# 2 is a usage error (a bad option or argument: click's own code), so "some inputs rejected"
+# has one of its own: a script can tell "fix the command" from "look at the rejects".
+EXIT_OK, EXIT_NOTHING, EXIT_USAGE, EXIT_SOME_REJECTED = 0, 1, 2, 3
 # Small, so that a run killed half-way keeps nearly all it coded; a commit costs a few ms.
 STORE_COMMIT_EVERY = 50
 
@@ -62,6 +65,27 @@ class _Tally:
     def __init__(self) -> None:
         self.coded = 0
         self.rejected = 0
+        self.not_english = 0
+
+
+def _output_stream(output: Path | None, store: Path | None, stack: ExitStack) -> IO[str]:
+    # `-o -` is stdout; with --store and no -o the documents go to the store alone: a batch
+    # stored from a terminal used to scroll every document past.
+    if output is not None and str(output) != "-":
+        return stack.enter_context(output.open("w", encoding="utf-8"))
+    if output is None and store is not None:
+        return stack.enter_context(open(os.devnull, "w", encoding="utf-8"))
+    return sys.stdout
+
+
+def _warn_if_not_english(doc: Document, tally: _Tally) -> None:
+    from thucydides.language import not_english
+
+    why = not_english(doc.text)
+    if why:
+        tally.not_english += 1
+        typer.echo(f"thucydides: warning: article {doc.id} does not look like English ({why}); "
+                   f"{len(doc.events)} events coded", err=True)
 
 
 def _report(reject: Reject, rejects_out: IO[str] | None, tally: _Tally) -> None:
@@ -117,6 +141,12 @@ def code_command(
     partition_size: Annotated[int | None, typer.Option(
         "--partition-size", min=1, help="(dask) Articles per Parquet part (default 100; on --resume "
                                         "the first run's).")] = None,
+    on_duplicate: Annotated[str, typer.Option(
+        "--on-duplicate", help="An article id seen before in this run: error (reject it), skip it, or "
+                               "replace the earlier one.")] = "error",
+    min_confidence: Annotated[float | None, typer.Option(
+        "--min-confidence", min=0.0, max=1.0,
+        help="Leave out events coded with less confidence (0-1).")] = None,
     max_chars: Annotated[int, typer.Option(
         "--max-chars", min=1, help="Reject articles longer than this many characters.")] = MAX_ARTICLE_CHARS,
     commit_every: Annotated[int, typer.Option(
@@ -124,15 +154,24 @@ def code_command(
         help="(--store) Commit every N coded articles, so that an interrupted run keeps them; "
              "a re-run replaces, never duplicates.")] = STORE_COMMIT_EVERY,
 ) -> None:
-    """Code articles into events. Exit 0: all coded; 2: some inputs rejected; 1: nothing coded."""
+    """Code articles into events. Exit 0: all coded; 1: nothing coded; 2: usage error;
+    3: some inputs rejected."""
     if fmt not in FORMATS:
         raise typer.BadParameter(f"{fmt!r} is not one of {', '.join(FORMATS)}", param_hint="--format")
     pub = _default_date(default_date)
     _check_files(actors or [], "--actors")
     _check_files(patterns or [], "--patterns")
+    from thucydides.ingest import ON_DUPLICATE
+
+    if on_duplicate not in ON_DUPLICATE:
+        raise typer.BadParameter(f"{on_duplicate!r} is not one of {', '.join(ON_DUPLICATE)}",
+                                 param_hint="--on-duplicate")
     if engine not in ("local", "dask"):
         raise typer.BadParameter(f"{engine!r} is not one of local, dask", param_hint="--engine")
     if engine == "dask":
+        if min_confidence is not None:  # the parts keep every event; filter when reading them back
+            raise typer.BadParameter("not with --engine dask; use `thucydides export --min-confidence`",
+                                     param_hint="--min-confidence")
         if max_chars != MAX_ARTICLE_CHARS:
             raise typer.BadParameter("only with --engine local", param_hint="--max-chars")
         _code_dask(inputs, output, fmt, pub, rejects, workers, actors or [], patterns or [], store, progress,
@@ -163,20 +202,30 @@ def code_command(
             except StoreError as exc:
                 typer.echo(f"thucydides: {exc}", err=True)
                 raise typer.Exit(EXIT_NOTHING) from None
-        out = stack.enter_context(output.open("w", encoding="utf-8")) if output else sys.stdout
+        out = _output_stream(output, store, stack)
         rejects_out = stack.enter_context(rejects.open("w", encoding="utf-8")) if rejects else None
         writer = Writer(out, fmt)
-        items = read_inputs(inputs, pub, max_chars=max_chars)
+        items = unique_ids(read_inputs(inputs, pub, max_chars=max_chars), on_duplicate)
         stream = coder.code_many(items, workers=workers)
-        show = _progress_wanted(output) if progress is None else progress
+        to_terminal = out is sys.stdout
+        show = _progress_wanted(None if to_terminal else Path(os.devnull)) if progress is None else progress
         for item in _with_progress(stream, inputs, show):
             if isinstance(item, Document):
+                _warn_if_not_english(item, tally)
+                drop_unsure(item, min_confidence)  # before storing too: the store keeps what was written
                 item = _write_safely(item, writer, event_store)
             if isinstance(item, Reject):
                 _report(item, rejects_out, tally)
                 continue
             tally.coded += 1
         writer.close()
+    if event_store is not None:
+        stats = event_store.totals
+        replaced = f", replacing {stats.replaced} stored earlier" if stats.replaced else ""
+        typer.echo(f"thucydides: stored {stats.articles} articles in {store}{replaced}", err=True)
+    if tally.not_english:
+        typer.echo(f"thucydides: {tally.not_english} article(s) do not look like English; the coder "
+                   "reads English only, so their events are missing", err=True)
     if tally.coded == 0:
         typer.echo("thucydides: nothing could be coded", err=True)
         raise typer.Exit(EXIT_NOTHING)
@@ -256,11 +305,13 @@ def _with_progress(stream: Iterator[Document | Reject], inputs: list[str],
 
 
 def _register_subcommands() -> None:
+    from thucydides.explain import register as register_explain
     from thucydides.service.commands import register as register_service
     from thucydides.store.commands import register as register_store
 
     register_store(app)
     register_service(app)
+    register_explain(app)
 
 
 _register_subcommands()

@@ -6,6 +6,7 @@ file, the line and the reason, and the rest of the batch goes on.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 import sys
@@ -19,6 +20,7 @@ from thucydides.models import Article, Reject
 
 SUPPORTED = (".txt", ".jsonl", ".html", ".htm")
 STDIN = "-"
+ON_DUPLICATE = ("error", "skip", "replace")
 
 _ISO_DAY = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})(?:[T ][0-9:.]+(?:Z|[+-]\d{2}:?\d{2})?)?\s*$")
 
@@ -146,34 +148,43 @@ def article_from_record(record: dict[str, Any], origin: str, default_id: str,
     return Article(id=ident, text=record["text"], date=pub or default_date, origin=origin, **optional)
 
 
-def _html_article(raw: str, path: Path, default_date: date | None,
+def _html_article(raw: str, path: Path, default_date: date | None, ident: str,
                   max_chars: int = MAX_ARTICLE_CHARS) -> Article | Reject:
     try:
-        return _html_extract(raw, path, default_date, max_chars)
+        return _html_extract(raw, path, default_date, ident, max_chars)
     except Exception as exc:  # a page that breaks the extractor costs itself, not the batch
-        return Reject(str(path), f"HTML extraction failed: {type(exc).__name__}: {str(exc)[:200]}", path.stem)
+        return Reject(str(path), f"HTML extraction failed: {type(exc).__name__}: {str(exc)[:200]}", ident)
 
 
-def _html_extract(raw: str, path: Path, default_date: date | None, max_chars: int) -> Article | Reject:
+def _html_extract(raw: str, path: Path, default_date: date | None, ident: str,
+                  max_chars: int) -> Article | Reject:
     import trafilatura
 
     origin = str(path)
     extracted = trafilatura.bare_extraction(raw, with_metadata=True)
     if extracted is None:
-        return Reject(origin, "no article text found in the HTML page", path.stem)
+        return Reject(origin, "no article text found in the HTML page", ident)
     data = extracted.as_dict() if hasattr(extracted, "as_dict") else dict(extracted)
     text = data.get("text") or ""
     if not text.strip():
-        return Reject(origin, "no article text found in the HTML page", path.stem)
-    bad = _check_text(text, origin, path.stem, max_chars)
+        return Reject(origin, "no article text found in the HTML page", ident)
+    bad = _check_text(text, origin, ident, max_chars)
     if bad:
         return bad
     try:
         pub = parse_date((data.get("date") or "")[:10] or None)
     except DateError:
         pub = None
-    return Article(id=path.stem, text=text, date=pub or default_date, title=data.get("title"),
+    return Article(id=ident, text=text, date=pub or default_date, title=data.get("title"),
                    source=data.get("sitename"), url=data.get("url"), origin=origin)
+
+
+def path_id(path: Path, root: Path | None = None) -> str:
+    """A file's article id: its name without the suffix, or, under a directory given as input,
+    its path below that directory ("2024/03/report"), so that two report.txt never share one."""
+    if root is None:
+        return path.stem
+    return path.relative_to(root).with_suffix("").as_posix()
 
 
 # A page's markup is many times its text; a file this many times the text limit cannot hold an
@@ -181,17 +192,18 @@ def _html_extract(raw: str, path: Path, default_date: date | None, max_chars: in
 MAX_FILE_BYTES_PER_CHAR = {".txt": 4, ".html": 25, ".htm": 25}
 
 
-def read_path(path: Path, default_date: date | None = None,
-              max_chars: int = MAX_ARTICLE_CHARS) -> Iterator[Article | Reject]:
+def read_path(path: Path, default_date: date | None = None, max_chars: int = MAX_ARTICLE_CHARS,
+              root: Path | None = None) -> Iterator[Article | Reject]:
     """Articles from one file, or from every supported file under a directory."""
     if path.is_dir():
         files = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUPPORTED)
         if not files:
             yield Reject(str(path), f"directory holds no {', '.join(SUPPORTED)} files")
         for file in files:
-            yield from read_path(file, default_date, max_chars)
+            yield from read_path(file, default_date, max_chars, root=path)
         return
     origin = str(path)
+    ident = path_id(path, root)
     suffix = path.suffix.lower()
     if suffix not in SUPPORTED:
         yield Reject(origin, f"unsupported file type {suffix or '(none)'}; "
@@ -200,12 +212,12 @@ def read_path(path: Path, default_date: date | None = None,
     try:
         if suffix == ".jsonl":
             with path.open("rb") as lines:  # line by line: a big batch file is never held whole
-                yield from _jsonl_lines(lines, origin, default_date, max_chars)
+                yield from _jsonl_lines(lines, origin, default_date, max_chars, stem=ident)
             return
         size = path.stat().st_size
         if size > MAX_FILE_BYTES_PER_CHAR[suffix] * max_chars:
             yield Reject(origin, f"file has {size:,} bytes, too many for an article under the limit of "
-                                 f"{max_chars:,} characters (raise it with --max-chars)", path.stem)
+                                 f"{max_chars:,} characters (raise it with --max-chars)", ident)
             return
         raw = path.read_bytes()
     except OSError as exc:
@@ -213,20 +225,21 @@ def read_path(path: Path, default_date: date | None = None,
         return
     text = _decode(raw, origin)
     if isinstance(text, Reject):
-        text.id = path.stem
+        text.id = ident
         yield text
         return
     if suffix in (".html", ".htm"):
-        yield _html_article(text, path, default_date, max_chars)
+        yield _html_article(text, path, default_date, ident, max_chars)
         return
-    bad = _check_text(text, origin, path.stem, max_chars)
-    yield bad or Article(id=path.stem, text=text, date=default_date, origin=origin)
+    bad = _check_text(text, origin, ident, max_chars)
+    yield bad or Article(id=ident, text=text, date=default_date, origin=origin)
 
 
 def _jsonl_lines(lines: Iterable[bytes], origin: str, default_date: date | None,
-                 max_chars: int = MAX_ARTICLE_CHARS) -> Iterator[Article | Reject]:
+                 max_chars: int = MAX_ARTICLE_CHARS, stem: str | None = None,
+                 ids_from_content: bool = False) -> Iterator[Article | Reject]:
     # Decode line by line so one bad line does not cost the whole file.
-    stem = Path(origin).stem
+    stem = stem or Path(origin).stem
     for lineno, line in enumerate(lines, start=1):
         if not line.strip():
             continue
@@ -235,7 +248,31 @@ def _jsonl_lines(lines: Iterable[bytes], origin: str, default_date: date | None,
         if isinstance(text, Reject):
             yield text
         else:
-            yield _article_from_line(text, where, f"{stem}-{lineno}", default_date, max_chars)
+            default_id = content_id(text) if ids_from_content else f"{stem}-{lineno}"
+            yield _article_from_line(text, where, default_id, default_date, max_chars)
+
+
+def content_id(text: str, prefix: str = "stdin") -> str:
+    """An id made from the text itself: the same text gets the same id, another text another one."""
+    return f"{prefix}-{hashlib.sha256(text.encode('utf-8')).hexdigest()[:12]}"
+
+
+def unique_ids(items: Iterable[Article | Reject], on_duplicate: str = "error") -> Iterator[Article | Reject]:
+    """Articles whose id was already seen in this run: rejected naming the first (`error`), dropped
+    (`skip`) or passed on to replace the earlier one where they are stored (`replace`)."""
+    if on_duplicate not in ON_DUPLICATE:
+        raise ValueError(f"on_duplicate must be one of {', '.join(ON_DUPLICATE)}, not {on_duplicate!r}")
+    first: dict[str, str] = {}
+    for item in items:
+        if isinstance(item, Article) and on_duplicate != "replace":
+            seen = first.get(item.id)
+            if seen is not None:
+                if on_duplicate == "error":
+                    yield Reject(item.origin, f"duplicate id {item.id!r}, first used by {seen} "
+                                              "(--on-duplicate replace|skip to allow it)", item.id)
+                continue
+            first[item.id] = item.origin
+        yield item
 
 
 def read_stdin(stream: IO[bytes], default_date: date | None = None,
@@ -247,10 +284,11 @@ def read_stdin(stream: IO[bytes], default_date: date | None = None,
         yield text
         return
     if text.lstrip().startswith("{"):
-        yield from _jsonl_lines(raw.split(b"\n"), "<stdin>", default_date, max_chars)
+        yield from _jsonl_lines(raw.split(b"\n"), "<stdin>", default_date, max_chars, ids_from_content=True)
         return
-    bad = _check_text(text, "<stdin>", "stdin", max_chars)
-    yield bad or Article(id="stdin", text=text, date=default_date, origin="<stdin>")
+    ident = content_id(text)  # "stdin" for every piped article made each one replace the last
+    bad = _check_text(text, "<stdin>", ident, max_chars)
+    yield bad or Article(id=ident, text=text, date=default_date, origin="<stdin>")
 
 
 def read_inputs(inputs: Iterable[str], default_date: date | None = None, stdin: IO[bytes] | None = None,

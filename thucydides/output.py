@@ -11,6 +11,22 @@ from thucydides.models import Document, Event
 
 FORMATS = ("documents", "events", "csv", "table")
 
+# Events the text does not assert happened: talked of as possible, asked about, or denied.
+# With `negated` ones they are non-events: coded and kept in documents (flagged), but left
+# out of the table, of the store's counts, queries and aggregates, and of every export.
+NOT_ASSERTED_MODALITIES = ("denied", "hypothetical", "questioned")
+
+
+def is_asserted(event: Event) -> bool:
+    return not event.negated and (event.modality or "asserted") not in NOT_ASSERTED_MODALITIES
+
+
+def drop_unsure(doc: Document, min_confidence: float | None) -> Document:
+    """The document without its events coded below `min_confidence` (None: all kept)."""
+    if min_confidence is not None:
+        doc.events = [e for e in doc.events if e.confidence >= min_confidence]
+    return doc
+
 EVENT_COLUMNS = (
     "article_id", "event_id", "date", "date_source", "sentence_index", "source_code", "source_text",
     "target_code", "target_text", "cameo", "event_name", "quad_class", "goldstein", "plover_type",
@@ -94,7 +110,7 @@ class Writer:
             for event in doc.events:
                 self._csv.writerow(flat_event(doc, event))
         else:
-            self.rows.extend(flat_event(doc, e) for e in doc.events if not e.negated)
+            self.rows.extend(flat_event(doc, e) for e in doc.events if is_asserted(e))
 
     def write_all(self, docs: Iterable[Document]) -> None:
         for doc in docs:

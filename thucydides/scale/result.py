@@ -7,7 +7,7 @@ from pathlib import Path
 
 from thucydides.scale import manifest as mf
 
-EXIT_OK, EXIT_NOTHING, EXIT_SOME_REJECTED = 0, 1, 2
+EXIT_OK, EXIT_NOTHING, EXIT_SOME_REJECTED = 0, 1, 3  # as `thucydides code`: 2 is a usage error
 REJECTS_FILE = "rejects.jsonl"
 
 
@@ -53,7 +53,7 @@ class ScaleResult:
 
     @property
     def exit_code(self) -> int:
-        """As the single-machine path: 0 all coded, 2 some rejected, 1 nothing coded."""
+        """As the single-machine path: 0 all coded, 3 some rejected, 1 nothing coded."""
         if self.documents == 0 or self.failed:
             return EXIT_NOTHING
         return EXIT_SOME_REJECTED if self.rejected else EXIT_OK

@@ -1,8 +1,9 @@
 """The HTTP API and web page: `create_app()` builds the FastAPI application.
 
-The coder runs on one worker thread of its own (`thucydides.service.state`); store reads and
-writes share one DuckDB connection behind a lock. Every error is JSON
-(`thucydides.service.errors`).
+The coder runs on one worker thread of its own (`thucydides.service.state`), or, with the
+worker pool of `thucydides serve` (`thucydides.service.pool`), one thread per worker process.
+Store reads and writes open the DuckDB file for one request at a time, behind a lock, so the
+CLI can use the file between requests. Every error is JSON (`thucydides.service.errors`).
 """
 
 from __future__ import annotations
@@ -52,21 +53,14 @@ def create_app(
         if workers > 1:  # a process pool (service/pool.py): as many requests at once as it has workers
             state.executor.shutdown(wait=False)
             state.executor = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="thucydides-coder")
-        if state.store_path is not None:
-            from thucydides.store import EventStore
-
-            state.store = EventStore(state.store_path).open()
-        try:
+        try:  # a store that cannot be prepared still stops the pool's processes
+            await loop.run_in_executor(None, state.prepare_store)
             yield
         finally:
             state.executor.shutdown(wait=False, cancel_futures=True)
             close = getattr(state.coder, "close", None)
             if callable(close):
                 close()
-            if state.store is not None:
-                with state.store_lock:
-                    state.store.close()
-                state.store = None
             state.coder = None
 
     app = FastAPI(

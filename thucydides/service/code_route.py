@@ -12,6 +12,7 @@ from typing import Annotated, Any
 from fastapi import FastAPI, Query, Request
 from fastapi.responses import JSONResponse, Response
 
+from thucydides.output import drop_unsure
 from thucydides.service.errors import ApiError
 from thucydides.service.schemas import CODE_BODY_SCHEMA, ArticleIn, parse_articles
 from thucydides.service.state import ServiceState, run_coder
@@ -51,6 +52,9 @@ def add_code_route(app: FastAPI, state: ServiceState) -> None:
         request: Request,
         store: Annotated[bool, Query(description="Also write the documents into the event store.")] = False,
         include_text: Annotated[bool, Query(description="Echo each article's text in its document.")] = False,
+        min_confidence: Annotated[
+            float | None, Query(ge=0.0, le=1.0, description="Leave out events coded with less confidence.")
+        ] = None,
     ) -> Response:
         payload = await read_payload(request)
         if isinstance(payload, list) and len(payload) > state.limits.max_articles:
@@ -61,7 +65,7 @@ def add_code_route(app: FastAPI, state: ServiceState) -> None:
                 limit_articles=state.limits.max_articles,
             )
         items, many = parse_articles(payload, state.limits.max_articles)
-        if store and state.store is None:
+        if store and state.store_path is None:
             raise ApiError(
                 409,
                 "no_store",
@@ -69,13 +73,13 @@ def add_code_route(app: FastAPI, state: ServiceState) -> None:
                 "`thucydides serve --store FILE.duckdb`",
             )
         articles = [item.to_article(i) for i, item in enumerate(items)]
-        docs = await run_coder(state, articles)
+        docs = [drop_unsure(doc, min_confidence) for doc in await run_coder(state, articles)]
         headers = {}
         if store:
 
             def write() -> int:
-                with state.store_lock:
-                    return int(state.store.add_documents(docs).articles)
+                with state.locked_store(write=True) as event_store:
+                    return int(event_store.add_documents(docs).articles)
 
             stored = await asyncio.get_running_loop().run_in_executor(None, write)
             headers["X-Thucydides-Stored"] = str(stored)

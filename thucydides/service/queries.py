@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import json
 import math
-from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
 import duckdb
+
+from thucydides.store.filters import EventFilter
 
 LEVEL_VIEWS = {"cluster": "event_clusters", "mention": "event_mentions"}
 _ORDER = {
@@ -35,58 +36,6 @@ def rows(con: duckdb.DuckDBPyConnection, sql: str, params: list[Any] | None = No
     cur = con.execute(sql, params or [])
     names = [d[0] for d in cur.description or []]
     return [{n: _jsonable(v) for n, v in zip(names, row, strict=True)} for row in cur.fetchall()]
-
-
-@dataclass(slots=True)
-class EventFilter:
-    """The filters shared by /v1/events and /v1/locations (already validated by the API layer)."""
-
-    start: date | None = None
-    end: date | None = None
-    actor: str | None = None
-    source: str | None = None
-    target: str | None = None
-    country: str | None = None
-    cameo: str | None = None
-    root: str | None = None
-    plover: str | None = None
-    quad: int | None = None
-
-    def where(self) -> tuple[str, list[Any]]:
-        clauses: list[str] = []
-        params: list[Any] = []
-        if self.start is not None:
-            clauses.append("event_date >= ?")
-            params.append(self.start)
-        if self.end is not None:
-            clauses.append("event_date <= ?")
-            params.append(self.end)
-        if self.actor:
-            # a code prefix (RUS matches RUSMIL) or a country, on either side
-            clauses.append(
-                "(source_code LIKE ? OR target_code LIKE ? OR source_country = ? OR target_country = ?)"
-            )
-            params += [self.actor + "%", self.actor + "%", self.actor, self.actor]
-        for role, value in (("source", self.source), ("target", self.target)):
-            if value:
-                clauses.append(f"({role}_code LIKE ? OR {role}_country = ?)")
-                params += [value + "%", value]
-        if self.country:
-            clauses.append("(source_country = ? OR target_country = ? OR location_country = ?)")
-            params += [self.country] * 3
-        if self.cameo:
-            clauses.append("cameo LIKE ?")
-            params.append(self.cameo + "%")
-        if self.root:
-            clauses.append("root_code = ?")
-            params.append(self.root)
-        if self.plover:
-            clauses.append("plover_type = ?")
-            params.append(self.plover)
-        if self.quad is not None:
-            clauses.append("quad_class = ?")
-            params.append(self.quad)
-        return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
 
 
 def events(

@@ -3,7 +3,7 @@
 `thucydides query events --from 2024-03-01 --code 19` and `/v1/events?start=2024-03-01&cameo=19`
 ask the same thing; a URL written with the CLI's names used to be answered unfiltered, as if
 the filter had been applied. So the CLI's names are read as the API's, and a parameter the
-endpoint does not take is a 400 naming it, never silently dropped.
+endpoint does not take is a 422 naming it, never silently dropped.
 """
 
 from __future__ import annotations
@@ -37,7 +37,7 @@ class _Endpoint:
 
 
 class QueryParameters:
-    """ASGI middleware: renames the CLI's parameter names and refuses unknown ones (400)."""
+    """ASGI middleware: renames the CLI's parameter names and refuses unknown ones (422)."""
 
     def __init__(self, app: ASGIApp, routes: Callable[[], Sequence[BaseRoute]]):
         self.app = app
@@ -73,7 +73,7 @@ class QueryParameters:
             takes = ", ".join(_with_cli_name(n) for n in endpoint.names) or "no query parameters"
             head = "; ".join(f"{field}: {problem}" for field, problem in problems)
             response = error_response(
-                400, "unknown_parameter", f"{head} ({scope['method']} {scope['path']} takes {takes})",
+                422, "unknown_parameter", f"{head} ({scope['method']} {scope['path']} takes {takes})",
                 problems=[{"field": f, "problem": p} for f, p in problems], parameters=list(endpoint.names))
             await response(scope, receive, send)
             return

@@ -22,6 +22,9 @@ from thucydides.models import Article, Document, Reject
 from thucydides.service.errors import ApiError
 from thucydides.service.limits import Limits
 
+# How long a request waits for a store file that another process (a CLI run) is writing.
+STORE_WAIT_S = 5.0
+
 
 class CoderLike(Protocol):
     """What the service needs of a coder (`thucydides.coder.Coder` or a test double)."""
@@ -43,28 +46,48 @@ class ServiceState:
         self.store_path = store_path
         self.limits = limits
         self.coder: CoderLike | None = None
-        self.store: Any = None  # thucydides.store.EventStore, imported lazily
         self.store_lock = threading.Lock()
         self.executor: ThreadPoolExecutor | None = None
         self.pending = 0
         self.pending_lock = threading.Lock()
 
     @contextmanager
-    def locked_store(self) -> Iterator[Any]:
-        """The event store, held for this request alone; a 503 when the server has none."""
-        if self.store is None:
+    def locked_store(self, write: bool = False) -> Iterator[Any]:
+        """The event store, opened for this request alone and closed after it; a 503 when the server
+        has none, or when another process holds the file longer than `STORE_WAIT_S`.
+
+        DuckDB lets one process at a time hold a file it writes. A server that kept the store open
+        would lock the CLI out of it for as long as it runs, so it holds the file only while
+        answering: `thucydides query …`, `export` and `code --store` work beside a running server.
+        """
+        if self.store_path is None:
             raise ApiError(
                 503,
                 "no_store",
                 "this server has no event store; start it with `thucydides serve --store FILE.duckdb`",
             )
+        from thucydides.store import EventStore, StoreLockedError
+
         with self.store_lock:
-            yield self.store
+            try:
+                store = EventStore(self.store_path, read_only=not write, lock_timeout=STORE_WAIT_S).open()
+            except StoreLockedError as exc:
+                raise ApiError(503, "store_busy", str(exc)) from None
+            try:
+                yield store
+            finally:
+                store.close()
 
     @contextmanager
     def store_con(self) -> Iterator[Any]:
         with self.locked_store() as store:
             yield store.con
+
+    def prepare_store(self) -> None:
+        """Create or migrate the store once at start-up, so that every later reader finds it current."""
+        if self.store_path is not None:
+            with self.locked_store(write=True):
+                pass
 
 
 def code_all(coder: CoderLike, articles: list[Article]) -> list[Document]:

@@ -12,6 +12,7 @@ from thucydides.service import queries
 from thucydides.service.errors import ApiError
 from thucydides.service.schemas import PLOVER_TYPES
 from thucydides.service.state import ServiceState
+from thucydides.store.filters import EventFilter
 
 MAX_PAGE = 1000  # rows per /v1/events page
 # DuckDB's OFFSET is a 64-bit integer: a bigger one failed inside the query (a 500); no store
@@ -25,6 +26,9 @@ ActorCode = Annotated[
     Query(
         pattern=r"^[A-Za-z0-9]{2,40}$", description="Actor code prefix (RUS matches RUSMIL) or country code"
     ),
+]
+MinConfidence = Annotated[
+    float | None, Query(ge=0.0, le=1.0, description="Only events coded with at least this confidence (0-1).")
 ]
 Level = Annotated[
     Literal["cluster", "mention"],
@@ -70,12 +74,15 @@ def add_store_routes(app: FastAPI, state: ServiceState) -> None:
                 "coop., 3 verbal conflict, 4 material conflict.",
             ),
         ] = None,
+        min_confidence: MinConfidence = None,
         level: Level = "cluster",
         order: Annotated[Literal["asc", "desc"], Query(description="By event date.")] = "desc",
         limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 100,
         offset: Offset = 0,
     ) -> dict[str, Any]:
-        flt = event_filter(start, end, actor, source, target, country, cameo, root, plover, quad)
+        flt = event_filter(
+            start, end, actor, source, target, country, cameo, root, plover, quad, min_confidence
+        )
         with state.store_con() as con:
             return queries.events(con, flt, level, limit, offset, order)
 
@@ -96,10 +103,13 @@ def add_store_routes(app: FastAPI, state: ServiceState) -> None:
         root: Annotated[str | None, Query(pattern=r"^[0-9]{2}$")] = None,
         plover: str | None = None,
         quad: Annotated[int | None, Query(ge=1, le=4)] = None,
+        min_confidence: MinConfidence = None,
         level: Level = "cluster",
         limit: Annotated[int, Query(ge=1, le=5000)] = 2000,
     ) -> dict[str, Any]:
-        flt = event_filter(start, end, actor, source, target, country, cameo, root, plover, quad)
+        flt = event_filter(
+            start, end, actor, source, target, country, cameo, root, plover, quad, min_confidence
+        )
         with state.store_con() as con:
             return queries.locations(con, flt, level, limit)
 
@@ -118,6 +128,7 @@ def add_store_routes(app: FastAPI, state: ServiceState) -> None:
         start: date | None = None,
         end: date | None = None,
         directed: bool = False,
+        min_confidence: MinConfidence = None,
     ) -> dict[str, Any]:
         if start and end and start > end:
             raise ApiError(
@@ -134,7 +145,8 @@ def add_store_routes(app: FastAPI, state: ServiceState) -> None:
                 problems=[{"field": "query.by", "problem": "too many days in range; use week or month"}],
             )
         with state.locked_store() as event_store:
-            df = event_store.dyad(a.upper(), b.upper(), start=start, end=end, by=by, directed=directed)
+            df = event_store.dyad(a.upper(), b.upper(), start=start, end=end, by=by, directed=directed,
+                                  min_confidence=min_confidence)
         series = []
         for rec in df.to_dict(orient="records"):
             series.append(
@@ -167,11 +179,15 @@ def add_store_routes(app: FastAPI, state: ServiceState) -> None:
         start: date | None = None,
         end: date | None = None,
         cameo: CodeType | None = None,
+        root: Annotated[str | None, Query(pattern=r"^[0-9]{2}$")] = None,
+        quad: Annotated[int | None, Query(ge=1, le=4)] = None,
+        min_confidence: MinConfidence = None,
         by_country: bool = False,
         limit: Annotated[int, Query(ge=1, le=500)] = 20,
     ) -> dict[str, Any]:
         with state.locked_store() as event_store:
-            df = event_store.actors(start=start, end=end, code=cameo, limit=limit, by_country=by_country)
+            df = event_store.actors(start=start, end=end, code=cameo, limit=limit, by_country=by_country,
+                                    root=root, quad=quad, min_confidence=min_confidence)
         return {
             "actors": [{k: queries._jsonable(v) for k, v in r.items()} for r in df.to_dict(orient="records")]
         }
@@ -198,10 +214,10 @@ def add_store_routes(app: FastAPI, state: ServiceState) -> None:
 
     @app.get("/v1/store", tags=["store"], summary="Row counts of the store")
     def store_summary() -> dict[str, Any]:
-        if state.store is None:
+        if state.store_path is None:
             return {"path": None, "counts": None}
-        with state.store_lock:
-            return {"path": str(state.store_path), "counts": state.store.summary()}
+        with state.locked_store() as event_store:
+            return {"path": str(state.store_path), "counts": event_store.summary()}
 
 
 
@@ -216,7 +232,9 @@ def event_filter(
     root: str | None,
     plover: str | None,
     quad: int | None,
-) -> queries.EventFilter:
+    min_confidence: float | None = None,
+) -> EventFilter:
+    """The store's own filter (the CLI's vocabulary), or a 422 naming what is wrong."""
     problems = []
     if start and end and start > end:
         problems.append({"field": "query.start", "problem": f"{start} is after query.end {end}"})
@@ -234,16 +252,8 @@ def event_filter(
             "; ".join(f"{p['field']}: {p['problem']}" for p in problems),
             problems=problems,
         )
-    up = lambda v: v.upper() if v else None  # noqa: E731
-    return queries.EventFilter(
-        start=start,
-        end=end,
-        actor=up(actor),
-        source=up(source),
-        target=up(target),
-        country=up(country),
-        cameo=cameo,
-        root=root,
-        plover=up(plover),
-        quad=quad,
-    )
+    try:
+        return EventFilter(start=start, end=end, actor=actor, source=source, target=target, country=country,
+                           code=cameo, root=root, plover=plover, quad=quad, min_confidence=min_confidence)
+    except ValueError as exc:
+        raise ApiError(422, "invalid_request", str(exc)) from None

@@ -33,6 +33,19 @@ ActorOpt = Annotated[str | None, typer.Option(
     "--actor", help="Only events with this actor as source or target (code prefix: RUS matches RUSMIL).")]
 CodeOpt = Annotated[str | None, typer.Option(
     "--code", help="Only events with this CAMEO code or prefix (19 matches 190-196).")]
+SourceOpt = Annotated[str | None, typer.Option(
+    "--source", help="Only events with this source actor (code prefix).")]
+TargetOpt = Annotated[str | None, typer.Option(
+    "--target", help="Only events with this target actor (code prefix).")]
+CountryOpt = Annotated[str | None, typer.Option(
+    "--country", help="Only events with this ISO alpha-3 country on either side or as the location.")]
+RootOpt = Annotated[str | None, typer.Option("--root", help="Only events of this CAMEO root code (01-20).")]
+PloverOpt = Annotated[str | None, typer.Option(
+    "--plover", help="Only events of this PLOVER type (ASSAULT …).")]
+QuadOpt = Annotated[int | None, typer.Option(
+    "--quad", min=1, max=4, help="Only events of this quad class (1 verbal coop. … 4 material conflict).")]
+MinConfidenceOpt = Annotated[float | None, typer.Option(
+    "--min-confidence", min=0.0, max=1.0, help="Only events coded with at least this confidence (0-1).")]
 FormatOpt = Annotated[str | None, typer.Option(
     "--format", "-f", help="table, csv or json (default: table on a terminal, else csv).")]
 
@@ -112,13 +125,21 @@ def _plain(value: Any) -> Any:
 
 
 def _records(df: pd.DataFrame) -> list[dict[str, Any]]:
-    return [{k: _plain(v) for k, v in row.items()} for row in df.to_dict("records")]
+    return [{k: _rounded(_plain(v)) for k, v in row.items()} for row in df.to_dict("records")]
+
+
+def _rounded(value: Any) -> Any:
+    return round(value, 6) if isinstance(value, float) else value
 
 
 def emit(df: pd.DataFrame, fmt: str | None, title: str | None = None) -> None:
     """Print a result as a Rich table, CSV or JSON (an array of objects)."""
     fmt = fmt or ("table" if sys.stdout.isatty() else "csv")
     _check_choice(fmt, OUTPUT_FORMATS, "--format")
+    if fmt != "json":
+        from thucydides.store.exports import tidy
+
+        df = tidy(df, breaks=r"\s*[\r\n]+\s*")
     records = _records(df)
     if fmt == "json":
         typer.echo(json.dumps(records, ensure_ascii=False, indent=1))
@@ -160,7 +181,8 @@ def _cell(value: Any) -> str:
 # -- export ------------------------------------------------------------------
 def export_command(
     store: StoreOpt,
-    output: Annotated[Path, typer.Option("-o", "--output", help="Output file (a directory for parquet).")],
+    output: Annotated[Path, typer.Option(
+        "-o", "--output", help="Output file, - for stdout (a directory for parquet).")],
     fmt: Annotated[str, typer.Option(
         "--format", "-f", help="gdelt (61-column TSV), icews (20-column TSV), plover (JSONL), "
         "parquet (hive year=/month= directory) or csv.")] = "csv",
@@ -168,6 +190,13 @@ def export_command(
     end: ToOpt = None,
     actor: ActorOpt = None,
     code: CodeOpt = None,
+    source: SourceOpt = None,
+    target: TargetOpt = None,
+    country: CountryOpt = None,
+    root: RootOpt = None,
+    plover: PloverOpt = None,
+    quad: QuadOpt = None,
+    min_confidence: MinConfidenceOpt = None,
     level: Annotated[str, typer.Option(
         "--level",
         help="csv/parquet rows: cluster (one per happening, GDELT counts) or mention (one per report).",
@@ -182,12 +211,19 @@ def export_command(
     _check_choice(fmt, EXPORT_FORMATS, "--format")
     _check_choice(level, ("cluster", "mention"), "--level")
     _check_range(start, end)
-    from thucydides.store.exports import export
+    from thucydides.store.exports import export, undated_left_out
 
+    more = dict(source=source, target=target, country=country, root=root, plover=plover, quad=quad,
+                min_confidence=min_confidence)
     with _open(store) as s:
-        n = export(s, fmt, output, start=start, end=end, actor=actor, code=code, level=level, header=header,
-                   overwrite=overwrite)
-    typer.echo(f"thucydides: wrote {n} rows ({fmt}) to {output}", err=True)
+        n = export(s, fmt, str(output), start=start, end=end, actor=actor, code=code, level=level,
+                   header=header, overwrite=overwrite, **more)
+        undated = undated_left_out(s, fmt, level, start=start, end=end, actor=actor, code=code, **more)
+    where = "stdout" if str(output) == "-" else output
+    typer.echo(f"thucydides: wrote {n} rows ({fmt}) to {where}", err=True)
+    if undated:
+        typer.echo(f"thucydides: left out {undated} events with no date at all ({fmt} rows need one)",
+                   err=True)
 
 
 # -- queries -----------------------------------------------------------------
@@ -201,13 +237,18 @@ def query_dyad(
     by: Annotated[str, typer.Option("--by", help="Period: day, week, month or year.")] = "month",
     directed: Annotated[bool, typer.Option(
         "--directed", help="Only ACTOR1 → ACTOR2 (default: both directions).")] = False,
+    code: CodeOpt = None,
+    root: RootOpt = None,
+    quad: QuadOpt = None,
+    min_confidence: MinConfidenceOpt = None,
     fmt: FormatOpt = None,
 ) -> None:
     """Events between two actors per period: counts by quad class, Goldstein sum and mean."""
     _check_choice(by, PERIODS, "--by")
     _check_range(start, end)
     with _open(store) as s:
-        df = s.dyad(actor1, actor2, start=start, end=end, by=by, directed=directed)
+        df = s.dyad(actor1, actor2, start=start, end=end, by=by, directed=directed, code=code, root=root,
+                    quad=quad, min_confidence=min_confidence)
     arrow = "→" if directed else "↔"
     emit(df, fmt, title=f"{actor1.upper()} {arrow} {actor2.upper()} by {by}")
 
@@ -221,13 +262,18 @@ def query_actors(
     limit: Annotated[int, typer.Option("--limit", "-n", min=1, help="How many actors.")] = 20,
     by_country: Annotated[bool, typer.Option(
         "--by-country", help="Group by country instead of full actor code.")] = False,
+    root: RootOpt = None,
+    quad: QuadOpt = None,
+    min_confidence: MinConfidenceOpt = None,
     fmt: FormatOpt = None,
 ) -> None:
-    """The most active actors, as source or target of events."""
+    """The most active actors, as source or target of events; actors of no known country come last,
+    flagged no_country (only events with a country on one side are counted)."""
     _check_range(start, end)
     with _open(store) as s:
-        df = s.actors(start=start, end=end, code=code, limit=limit, by_country=by_country)
-    emit(df, fmt, title="Top actors")
+        df = s.actors(start=start, end=end, code=code, limit=limit, by_country=by_country, root=root,
+                      quad=quad, min_confidence=min_confidence)
+    emit(df, fmt, title="Top actors (no_country: actors whose country the text does not give)")
 
 
 _EVENT_TABLE_COLUMNS = ("cluster_id", "event_date", "source_code", "target_code", "cameo", "quad_class",
@@ -248,13 +294,22 @@ def query_events(
     mentions: Annotated[bool, typer.Option(
         "--mentions", help="One row per report (article, sentence) instead of one per deduplicated event.")
     ] = False,
+    source: SourceOpt = None,
+    target: TargetOpt = None,
+    country: CountryOpt = None,
+    root: RootOpt = None,
+    plover: PloverOpt = None,
+    quad: QuadOpt = None,
+    min_confidence: MinConfidenceOpt = None,
     fmt: FormatOpt = None,
 ) -> None:
     """Events matching filters (table shows key columns; csv/json give every column)."""
     _check_range(start, end)
     level = "mention" if mentions else "cluster"
     with _open(store) as s:
-        df = s.events(start=start, end=end, actor=actor, code=code, limit=limit, level=level)
+        df = s.events(start=start, end=end, actor=actor, code=code, limit=limit, level=level, source=source,
+                      target=target, country=country, root=root, plover=plover, quad=quad,
+                      min_confidence=min_confidence)
     shown = fmt or ("table" if sys.stdout.isatty() else "csv")
     if shown == "table":
         keep = _MENTION_TABLE_COLUMNS if mentions else _EVENT_TABLE_COLUMNS
@@ -316,8 +371,28 @@ def plot_dyad_command(
 
     with _open(store) as s:
         df = s.dyad(actor1, actor2, start=start, end=end, by=by, directed=directed)
+        total = int(df["events"].sum()) if len(df) else 0
+        unknown = [a.upper() for a in (actor1, actor2) if not total and not _actor_in_store(s, a)]
+    if unknown:
+        typer.echo(f"thucydides: no event in {store} involves {' or '.join(unknown)}; "
+                   "`thucydides query actors` lists the actors it holds", err=True)
+        raise typer.Exit(1)
+    if not total:
+        typer.echo(f"thucydides: no events between {actor1.upper()} and {actor2.upper()} in that range; "
+                   "nothing drawn", err=True)
+        raise typer.Exit(1)
     plot_dyad(df, actor1.upper(), actor2.upper(), output, by=by, directed=directed, title=title)
     typer.echo(f"thucydides: wrote {output} ({int(df['events'].sum()) if len(df) else 0} events)", err=True)
+
+
+def _actor_in_store(store: EventStore, actor: str) -> bool:
+    from thucydides.store.filters import check_actor
+
+    code = check_actor(actor)
+    found = store.sql("SELECT count(*) AS n FROM event_mentions WHERE source_code LIKE ? "
+                      "OR target_code LIKE ? OR source_country = ? OR target_country = ?",
+                      [code + "%", code + "%", code, code])
+    return bool(int(found["n"].iloc[0]))
 
 
 # -- load --------------------------------------------------------------------

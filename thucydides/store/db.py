@@ -15,7 +15,8 @@ import duckdb
 
 from thucydides.iterutil import chunked
 from thucydides.models import Document
-from thucydides.store.schema import ARTICLE_TABLES, COUNTED, MIGRATIONS, SCHEMA_VERSION
+from thucydides.store.filters import EventFilter, as_date, check_actor
+from thucydides.store.schema import ARTICLE_TABLES, COUNTED, COUNTRY_CODED, MIGRATIONS, SCHEMA_VERSION
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -27,8 +28,6 @@ ORDER = {
     "mention": "event_date NULLS LAST, article_id, sentence_index, event_id",
 }
 _PANDAS_FREQ = {"day": "D", "week": "W-MON", "month": "MS", "year": "YS"}
-_ACTOR_RE = re.compile(r"^[A-Z0-9]{2,}$")
-_CAMEO_RE = re.compile(r"^[0-9]{1,4}$")
 
 
 class StoreError(Exception):
@@ -72,54 +71,15 @@ class StoreStats:
         return {f.name: getattr(self, f.name) for f in fields(self)}
 
 
-def check_actor(code: str) -> str:
-    code = code.strip().upper()
-    if not _ACTOR_RE.match(code):
-        raise ValueError(f"{code!r} is not an actor code (letters/digits, e.g. RUS, USAGOV, IGOUNO)")
-    return code
-
-
-def check_cameo(code: str) -> str:
-    code = code.strip()
-    if not _CAMEO_RE.match(code):
-        raise ValueError(f"{code!r} is not a CAMEO code or prefix (1-4 digits, e.g. 19, 042)")
-    return code
-
-
-def as_date(value: str | date | None, name: str = "date") -> date | None:
-    if value is None or isinstance(value, date):
-        return value
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise ValueError(f"{name}: {value!r} is not a date (YYYY-MM-DD)") from None
-
-
 def event_filters(start: str | date | None = None, end: str | date | None = None, actor: str | None = None,
-                  code: str | None = None) -> tuple[str, list[Any]]:
+                  code: str | None = None, **more: Any) -> tuple[str, list[Any]]:
     """A WHERE clause (or '') and its parameters over event_clusters / event_mentions columns.
 
     `actor` matches source or target by code prefix (RUS matches RUSMIL) or country;
-    `code` matches the CAMEO code by prefix (19 matches 190 … 196).
+    `code` matches the CAMEO code by prefix (19 matches 190 … 196); `more` takes the other
+    `EventFilter` fields (source, target, country, root, plover, quad, min_confidence).
     """
-    clauses: list[str] = []
-    params: list[Any] = []
-    lo, hi = as_date(start, "--from"), as_date(end, "--to")
-    if lo is not None:
-        clauses.append("event_date >= ?")
-        params.append(lo)
-    if hi is not None:
-        clauses.append("event_date <= ?")
-        params.append(hi)
-    if actor:
-        a = check_actor(actor)
-        clauses.append("(source_code LIKE ? OR target_code LIKE ? "
-                       "OR source_country = ? OR target_country = ?)")
-        params += [a + "%", a + "%", a, a]
-    if code:
-        clauses.append("cameo LIKE ?")
-        params.append(check_cameo(code) + "%")
-    return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
+    return EventFilter(start=start, end=end, actor=actor, code=code, **more).where()  # type: ignore[arg-type]
 
 
 def _actor_match(role: str) -> str:
@@ -245,8 +205,11 @@ class EventStore:
                 continue
             con.execute("BEGIN TRANSACTION")
             try:
-                for sql in statements:
-                    con.execute(sql)
+                for step in statements:
+                    if callable(step):
+                        step(con)
+                    else:
+                        con.execute(step)
                 con.execute("INSERT INTO schema_version VALUES (?, ?, ?)",
                             [version, description, datetime.now(UTC).replace(tzinfo=None)])
                 con.execute("COMMIT")
@@ -305,7 +268,7 @@ class EventStore:
             text_of[doc.id] = text
             if sha is not None:
                 by_sha[sha] = doc.id
-        docs = list(kept.values())
+        docs = _keep_metadata(self.con, list(kept.values()), text_of)
         tables = flatten(docs, text_of, datetime.now(UTC).replace(tzinfo=None))
         con = self.con
         con.execute("BEGIN TRANSACTION")
@@ -350,7 +313,8 @@ class EventStore:
         return self.con.execute(query, params or []).df()
 
     def events(self, start: str | date | None = None, end: str | date | None = None, actor: str | None = None,
-               code: str | None = None, limit: int | None = None, level: str = "cluster") -> pd.DataFrame:
+               code: str | None = None, limit: int | None = None, level: str = "cluster",
+               **more: Any) -> pd.DataFrame:
         """Events in a date range, involving an actor, of a CAMEO code (prefix).
 
         level="cluster": one row per happening across articles (event_clusters, with GDELT counts);
@@ -359,14 +323,14 @@ class EventStore:
         view = {"cluster": "event_clusters", "mention": "event_mentions"}.get(level)
         if view is None:
             raise ValueError(f"level must be 'cluster' or 'mention', not {level!r}")
-        where, params = event_filters(start, end, actor, code)
+        where, params = event_filters(start, end, actor, code, **more)
         sql = f"SELECT * FROM {view}{where} ORDER BY {ORDER[level]}"
         if limit is not None:
             sql += f" LIMIT {int(limit)}"
         return self.sql(sql, params)
 
     def dyad(self, actor1: str, actor2: str, start: str | date | None = None, end: str | date | None = None,
-             by: str = "month", directed: bool = False, fill: bool = True) -> pd.DataFrame:
+             by: str = "month", directed: bool = False, fill: bool = True, **more: Any) -> pd.DataFrame:
         """Events between two actors per period: counts by quad class, Goldstein sum and mean.
 
         Both directions unless `directed` (then actor1 is the source). Periods with no
@@ -383,8 +347,9 @@ class EventStore:
         if not directed:
             pair = f"({pair} OR {pair})"
             params += [b + "%", b, a + "%", a]
-        where, extra = event_filters(lo, hi)
-        cond = f"{COUNTED} AND event_date IS NOT NULL AND {pair}" + (f" AND {where[7:]}" if where else "")
+        where, extra = event_filters(lo, hi, **more)
+        cond = (f"{COUNTED} AND {COUNTRY_CODED} AND event_date IS NOT NULL AND {pair}"
+                + (f" AND {where[7:]}" if where else ""))
         # Every report of a happening shares its date, actors and code, so filtering the
         # narrow events table and collapsing to clusters equals filtering event_clusters.
         sql = f"""
@@ -420,35 +385,43 @@ class EventStore:
         return df
 
     def actors(self, start: str | date | None = None, end: str | date | None = None, code: str | None = None,
-               limit: int = 20, by_country: bool = False) -> pd.DataFrame:
-        """The most active actors (as source or target of counted events), most events first."""
-        where, params = event_filters(start, end, None, code)
+               limit: int = 20, by_country: bool = False, **more: Any) -> pd.DataFrame:
+        """The most active actors (as source or target of counted events), most events first.
+
+        Actors of no known country ("the government" with none fixed) come after the others,
+        flagged `no_country`: their counts mix up whichever governments the reports meant.
+        """
+        where, params = event_filters(start, end, None, code, **more)
         key = "country" if by_country else "code"
-        cond = COUNTED + (f" AND {where[7:]}" if where else "")
+        cond = f"{COUNTED} AND {COUNTRY_CODED}" + (f" AND {where[7:]}" if where else "")
         sql = f"""
             WITH c AS (
                 SELECT cluster_id,
                        any_value(source_{key}) AS source_actor, any_value(source_name) AS source_name,
+                       any_value(source_country) AS source_country,
                        any_value(target_{key}) AS target_actor, any_value(target_name) AS target_name,
+                       any_value(target_country) AS target_country,
                        any_value(quad_class) AS quad_class, any_value(goldstein) AS goldstein
                 FROM events e WHERE {cond} GROUP BY cluster_id
             ),
             roles AS (
-                SELECT source_actor AS actor, source_name AS name, 'source' AS role, quad_class, goldstein
+                SELECT source_actor AS actor, source_name AS name, source_country AS country,
+                       'source' AS role, quad_class, goldstein
                 FROM c WHERE source_actor IS NOT NULL
                 UNION ALL
-                SELECT target_actor, target_name, 'target', quad_class, goldstein
+                SELECT target_actor, target_name, target_country, 'target', quad_class, goldstein
                 FROM c WHERE target_actor IS NOT NULL
             )
             SELECT actor AS {key},
                    mode(name) AS name,
+                   bool_and(country IS NULL) AS no_country,
                    count(*) AS events,
                    count(*) FILTER (WHERE role = 'source') AS as_source,
                    count(*) FILTER (WHERE role = 'target') AS as_target,
                    count(*) FILTER (WHERE quad_class IN (1, 2)) AS cooperation,
                    count(*) FILTER (WHERE quad_class IN (3, 4)) AS conflict,
                    avg(goldstein) AS goldstein_mean
-            FROM roles GROUP BY actor ORDER BY events DESC, actor LIMIT {int(limit)}"""
+            FROM roles GROUP BY actor ORDER BY no_country, events DESC, actor LIMIT {int(limit)}"""
         df = self.sql(sql, params)
         if by_country:
             from thucydides.store.names import country_name
@@ -464,6 +437,33 @@ class EventStore:
         out["event_clusters"] = self.count("event_clusters")
         out["schema_version"] = self.schema_version()
         return out
+
+
+def _keep_metadata(con: duckdb.DuckDBPyConnection, docs: list[Document],
+                   texts: dict[str, str]) -> list[Document]:
+    """`docs` with the title, publisher and url of the stored article each one replaces (same id,
+    else same text) wherever the new copy has none: re-coding a text must not lose them."""
+    from dataclasses import replace
+
+    from thucydides.store.flatten import text_sha256
+
+    if not any(d.title is None or d.source is None or d.url is None for d in docs):
+        return docs
+    shas = {d.id: text_sha256(texts.get(d.id) or d.text or "") for d in docs}
+    found = con.execute(
+        "SELECT article_id, text_sha256, title, source, url FROM articles "
+        "WHERE article_id IN (SELECT unnest(?)) OR text_sha256 IN (SELECT unnest(?))",
+        [list(shas), [s for s in shas.values() if s]]).fetchall()
+    by_id = {r[0]: r[2:] for r in found}
+    by_sha = {r[1]: r[2:] for r in found if r[1]}
+    out = []
+    for doc in docs:
+        old = by_id.get(doc.id) or by_sha.get(shas[doc.id] or "")
+        if old is not None:
+            title, source, url = old
+            doc = replace(doc, title=doc.title or title, source=doc.source or source, url=doc.url or url)
+        out.append(doc)
+    return out
 
 
 def _period_start(ts: pd.Timestamp, by: str) -> pd.Timestamp:

@@ -11,13 +11,15 @@ from __future__ import annotations
 import csv
 import json
 import math
+import sys
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import IO, TYPE_CHECKING, Any
 
 from thucydides.store.db import ORDER, EventStore, StoreError, event_filters
-from thucydides.store.names import cameo_name, country_name, sector_names
+from thucydides.store.names import cameo_name, country_centroid, country_name, sector_names
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -52,7 +54,7 @@ ICEWS_COLUMNS: tuple[str, ...] = (
 
 # The keys of one PLOVER JSONL record, in order (thucydides/store/FORMATS.md says what each holds).
 PLOVER_FIELDS: tuple[str, ...] = (
-    "id", "date", "event_type", "mode", "context",
+    "id", "date", "date_precision", "event_type", "mode", "context",
     "source", "src_actor", "src_agent", "src_other",
     "target", "tgt_actor", "tgt_agent", "tgt_other",
     "location", "story_id", "publisher", "headline", "url", "text",
@@ -63,19 +65,33 @@ _REGION_FEATURES = {"region", "state", "province", "adm1", "admin1", "governorat
 _DISTRICT_FEATURES = {"district", "county", "adm2", "admin2"}
 
 
-def export(store: EventStore, fmt: str, out: Path, start: str | date | None = None,
+STDOUT = "-"
+# GDELT and ICEWS rows must carry a date; an event with neither its own nor a publication date
+# is left out of them (and counted by `undated_left_out`) rather than given an empty one.
+_DATED_ONLY = ("gdelt", "icews")
+
+
+def export(store: EventStore, fmt: str, out: Path | str, start: str | date | None = None,
            end: str | date | None = None, actor: str | None = None, code: str | None = None,
-           level: str = "cluster", header: bool | None = None, overwrite: bool = False) -> int:
-    """Write the store's events in `fmt` to `out` (a directory for parquet); return rows written."""
+           level: str = "cluster", header: bool | None = None, overwrite: bool = False, **more: Any) -> int:
+    """Write the store's events in `fmt` to `out` ("-": stdout; a directory for parquet); return rows written.
+
+    `more` takes the other `EventFilter` fields (source, target, country, root, plover, quad,
+    min_confidence). Non-events (negated, hypothetical, questioned) are never exported.
+    """
     if fmt not in EXPORT_FORMATS:
         raise ValueError(f"format must be one of {', '.join(EXPORT_FORMATS)}, not {fmt!r}")
     if level not in ("cluster", "mention"):
         raise ValueError(f"level must be 'cluster' or 'mention', not {level!r}")
-    where, params = event_filters(start, end, actor, code)
-    out = Path(out)
+    where, params = event_filters(start, end, actor, code, **more)
+    if fmt in _DATED_ONLY:
+        where = f"{where} AND event_date IS NOT NULL" if where else " WHERE event_date IS NOT NULL"
     if fmt == "parquet":
-        return _export_parquet(store, out, where, params, level, overwrite)
-    out.parent.mkdir(parents=True, exist_ok=True)
+        if str(out) == STDOUT:
+            raise ValueError("parquet writes a directory of files: give -o a directory, not -")
+        return _export_parquet(store, Path(out), where, params, level, overwrite)
+    if str(out) != STDOUT:
+        Path(out).parent.mkdir(parents=True, exist_ok=True)
     if fmt == "csv":
         return _export_csv(store, out, where, params, level, True if header is None else header)
     if fmt == "gdelt":
@@ -87,6 +103,27 @@ def export(store: EventStore, fmt: str, out: Path, start: str | date | None = No
         with_header = True if header is None else header
         return _write_tsv(out, (icews_frame(b) for b in rows), ICEWS_COLUMNS, with_header)
     return _write_plover(out, _arrow_batches(store, mentions, params))
+
+
+def undated_left_out(store: EventStore, fmt: str, level: str = "cluster", **filters: Any) -> int:
+    """How many events matching `filters` a `fmt` export leaves out for want of any date."""
+    if fmt not in _DATED_ONLY:
+        return 0
+    where, params = event_filters(**filters)
+    view = "event_clusters" if fmt == "gdelt" else "event_mentions"
+    where = f"{where} AND event_date IS NULL" if where else " WHERE event_date IS NULL"
+    found = store.con.execute(f"SELECT count(*) FROM {view}{where}", params).fetchall()
+    return int(found[0][0]) if found else 0
+
+
+@contextmanager
+def _opened(out: Path | str, newline: str | None = None) -> Iterator[IO[str]]:
+    if str(out) == STDOUT:
+        yield sys.stdout
+        sys.stdout.flush()
+        return
+    with Path(out).open("w", encoding="utf-8", newline=newline) as fh:
+        yield fh
 
 
 def _arrow_batches(store: EventStore, sql: str, params: list[Any]) -> Iterator[pa.RecordBatch]:
@@ -112,19 +149,32 @@ def _batches(store: EventStore, sql: str, params: list[Any]) -> Iterator[pd.Data
         yield batch.to_pandas(types_mapper=ints.get)
 
 
-def _write_tsv(out: Path, frames: Iterator[pd.DataFrame], columns: tuple[str, ...], header: bool) -> int:
-    from pandas.api.types import infer_dtype
+def tidy(frame: pd.DataFrame, breaks: str = r"[\t\r\n]+") -> pd.DataFrame:
+    """A frame ready to write as text: line breaks (and tabs) in fields as spaces, floats rounded.
 
+    A raw line break splits a row for most readers, and 0.6000000000000001 is float noise,
+    not information (6 decimals keep coordinates to about 10 cm).
+    """
+    from pandas.api.types import infer_dtype, is_float_dtype
+
+    frame = frame.copy()
+    for column in frame.columns:
+        kind = infer_dtype(frame[column], skipna=True)
+        if kind == "string":
+            frame[column] = frame[column].str.replace(breaks, " ", regex=True)
+        elif is_float_dtype(frame[column]):
+            frame[column] = frame[column].round(6)
+    return frame
+
+
+def _write_tsv(out: Path | str, frames: Iterator[pd.DataFrame], columns: tuple[str, ...],
+               header: bool) -> int:
     n = 0
-    with out.open("w", encoding="utf-8", newline="") as fh:
+    with _opened(out, newline="") as fh:
         if header:
             fh.write("\t".join(columns) + "\n")
         for frame in frames:
-            frame = frame.copy()
-            for column in frame.columns:
-                # Tabs and newlines inside a field would break the row layout.
-                if infer_dtype(frame[column], skipna=True) == "string":
-                    frame[column] = frame[column].str.replace(r"[\t\r\n]+", " ", regex=True)
+            frame = tidy(frame)  # tabs and newlines inside a field would break the row layout
             frame.to_csv(fh, sep="\t", header=False, index=False, na_rep="", quoting=csv.QUOTE_NONE,
                          escapechar="\\", columns=list(columns))
             n += len(frame)
@@ -166,13 +216,9 @@ def gdelt_frame(df: pd.DataFrame) -> pd.DataFrame:
     import pandas as pd
 
     out = pd.DataFrame(index=df.index)
-    day = pd.to_datetime(df["event_date"])
     out["GLOBALEVENTID"] = df["cluster_id"].astype("int64")
-    out["SQLDATE"] = day.dt.strftime("%Y%m%d")
-    out["MonthYear"] = day.dt.strftime("%Y%m")
-    out["Year"] = day.dt.year.astype("Int64")
-    days_in_year = day.dt.is_leap_year.map({True: 366, False: 365})
-    out["FractionDate"] = (day.dt.year + (day.dt.day_of_year - 1) / days_in_year).round(4)
+    for column, values in gdelt_dates(df).items():
+        out[column] = values
     for n, role in ((1, "source"), (2, "target")):
         name = df[f"{role}_name"].where(df[f"{role}_name"].notna(), df[f"{role}_text"])
         out[f"Actor{n}Code"] = df[f"{role}_code"]
@@ -187,16 +233,15 @@ def gdelt_frame(df: pd.DataFrame) -> pd.DataFrame:
     out["EventBaseCode"] = df["base_code"]
     out["EventRootCode"] = df["root_code"]
     out["QuadClass"] = df["quad_class"]
-    out["GoldsteinScale"] = df["goldstein"]
+    out["GoldsteinScale"] = df["goldstein"].round(1)
     out["NumMentions"] = df["num_mentions"]
     out["NumSources"] = df["num_sources"]
     out["NumArticles"] = df["num_articles"]
     out["AvgTone"] = None  # the coder does not measure tone
-    # We know where the action took place, not where each actor was: actor geo stays empty.
-    for n in (1, 2):
-        out[f"Actor{n}Geo_Type"] = 0
-        for f in _GEO_FIELDS[1:]:
-            out[f"Actor{n}Geo_{f}"] = None
+    # Where an actor is from, at country level (GDELT's Type 1): its name and centroid.
+    for n, role in ((1, "source"), (2, "target")):
+        for column, values in _actor_geo(df[f"{role}_country"]).items():
+            out[f"Actor{n}Geo_{column}"] = values
     has_place = df["location_name"].notna() | df["location_text"].notna() | df["location_lat"].notna()
     out["ActionGeo_Type"] = [
         _gdelt_geo_type(f, c, h) for f, c, h in zip(df["location_feature"], df["location_country"], has_place,
@@ -210,12 +255,58 @@ def gdelt_frame(df: pd.DataFrame) -> pd.DataFrame:
     out["ActionGeo_CountryCode"] = df["location_country"]
     out["ActionGeo_ADM1Code"] = None
     out["ActionGeo_ADM2Code"] = None
-    out["ActionGeo_Lat"] = df["location_lat"]
-    out["ActionGeo_Long"] = df["location_lon"]
+    out["ActionGeo_Lat"] = df["location_lat"].round(4)
+    out["ActionGeo_Long"] = df["location_lon"].round(4)
     out["ActionGeo_FeatureID"] = df["location_geonameid"]
     out["DATEADDED"] = pd.to_datetime(df["date_added"]).dt.strftime("%Y%m%d%H%M%S")
-    out["SOURCEURL"] = df["source_url"].where(df["source_url"].notna(), df["first_article_id"])
+    out["SOURCEURL"] = df["source_url"]  # an article id is no URL: empty when the article had none
     return out[list(GDELT_COLUMNS)]
+
+
+def gdelt_dates(df: pd.DataFrame) -> dict[str, pd.Series]:
+    """SQLDATE, MonthYear, Year and FractionDate at the precision the text gave.
+
+    GDELT's convention for a partial date: the unknown parts are zeros, so an event of
+    "February 2016" is 20160200 (month 201602) and one of "2016" is 20160000 (201600),
+    never a made-up first day. FractionDate takes the middle of the known period.
+    """
+    import pandas as pd
+
+    day = pd.to_datetime(df["event_date"])
+    text = df["date_text"].astype("string").fillna("")
+    precision = df["date_precision"].astype("string").fillna("day")
+    month = precision == "month"
+    year = precision == "year"
+    sqldate = day.dt.strftime("%Y%m%d").astype("string")
+    monthyear = day.dt.strftime("%Y%m").astype("string")
+    years = day.dt.year.astype("Int64")
+    days_in_year = day.dt.is_leap_year.map({True: 366, False: 365})
+    fraction = day.dt.year + (day.dt.day_of_year - 1) / days_in_year
+    if month.any() or year.any():
+        y = pd.to_numeric(text.str.slice(0, 4), errors="coerce")
+        m = pd.to_numeric(text.str.slice(5, 7), errors="coerce")
+        sqldate = sqldate.mask(month, text.str.slice(0, 4) + text.str.slice(5, 7) + "00")
+        sqldate = sqldate.mask(year, text.str.slice(0, 4) + "0000")
+        monthyear = monthyear.mask(month, text.str.slice(0, 4) + text.str.slice(5, 7))
+        monthyear = monthyear.mask(year, text.str.slice(0, 4) + "00")
+        years = years.mask(month | year, y.astype("Int64"))
+        fraction = fraction.mask(month, y + (m - 0.5) / 12).mask(year, y + 0.5)
+    return {"SQLDATE": sqldate, "MonthYear": monthyear, "Year": years, "FractionDate": fraction.round(4)}
+
+
+def _actor_geo(countries: pd.Series) -> dict[str, list[Any]]:
+    centroids = [country_centroid(c) if isinstance(c, str) else None for c in countries]
+    known = [c if point is not None else None for c, point in zip(countries, centroids, strict=True)]
+    return {
+        "Type": [1 if c else 0 for c in known],
+        "FullName": [country_name(c) if c else None for c in known],
+        "CountryCode": known,
+        "ADM1Code": [None] * len(known),
+        "ADM2Code": [None] * len(known),
+        "Lat": [round(p[0], 4) if p else None for p in centroids],
+        "Long": [round(p[1], 4) if p else None for p in centroids],
+        "FeatureID": known,
+    }
 
 
 def _full_name(name: Any, text: Any, feature: Any, country: Any) -> str | None:
@@ -235,7 +326,11 @@ def icews_frame(df: pd.DataFrame) -> pd.DataFrame:
 
     out = pd.DataFrame(index=df.index)
     out["Event ID"] = df["event_uid"].astype("int64")
-    out["Event Date"] = pd.to_datetime(df["event_date"]).dt.strftime("%Y-%m-%d")
+    # A partial date stays partial ("2016-02"): ICEWS has no precision column to flag a made-up day.
+    day = pd.to_datetime(df["event_date"]).dt.strftime("%Y-%m-%d").astype("string")
+    text = df["date_text"].astype("string")
+    partial = df["date_precision"].isin(["month", "year"])
+    out["Event Date"] = day.mask(partial, text)
     for label, role in (("Source", "source"), ("Target", "target")):
         out[f"{label} Name"] = df[f"{role}_name"].where(df[f"{role}_name"].notna(), df[f"{role}_text"])
         out[f"{label} Sectors"] = df[f"{role}_sector"].map(
@@ -244,7 +339,7 @@ def icews_frame(df: pd.DataFrame) -> pd.DataFrame:
             lambda s: country_name(s) if isinstance(s, str) else None)
     out["Event Text"] = df["cameo"].map(cameo_name)
     out["CAMEO Code"] = df["cameo"]
-    out["Intensity"] = df["goldstein"]
+    out["Intensity"] = df["goldstein"].round(1)
     out["Story ID"] = df["article_id"]
     out["Sentence Number"] = df["sentence_index"] + 1
     out["Publisher"] = df["publisher"]
@@ -277,11 +372,14 @@ def plover_records(rows: Iterable[dict[str, Any]]) -> Iterator[dict[str, Any]]:
                 "lon": _nan_to_none(row["location_lon"]),
                 "geonameid": _int_or_none(row["location_geonameid"]),
                 "feature": row["location_feature"],
+                "source": row.get("location_source"),
             }
         context = row["plover_context"]
+        precision = row.get("date_precision")
         record = {
             "id": f"{row['article_id']}:{row['event_id']}",
-            "date": _iso_day(day),
+            "date": row["date_text"] if precision in ("month", "year") else _iso_day(day),
+            "date_precision": precision or ("day" if day is not None else None),
             "event_type": row["plover_type"],
             "mode": row["plover_mode"],
             "context": list(context) if context is not None else [],
@@ -314,9 +412,9 @@ def _iso_day(day: Any) -> str | None:
     return day.isoformat()[:10] if isinstance(day, date) else str(day)[:10]
 
 
-def _write_plover(out: Path, batches: Iterator[pa.RecordBatch]) -> int:
+def _write_plover(out: Path | str, batches: Iterator[pa.RecordBatch]) -> int:
     n = 0
-    with out.open("w", encoding="utf-8") as fh:
+    with _opened(out) as fh:
         for batch in batches:
             for record in plover_records(batch.to_pylist()):
                 fh.write(json.dumps(record, ensure_ascii=False) + "\n")
@@ -338,13 +436,14 @@ def _count(store: EventStore, level: str, where: str, params: list[Any]) -> int:
     return int(rows[0][0]) if rows else 0
 
 
-def _export_csv(store: EventStore, out: Path, where: str, params: list[Any], level: str, header: bool) -> int:
+def _export_csv(store: EventStore, out: Path | str, where: str, params: list[Any], level: str,
+                header: bool) -> int:
     sql = _flat_select(level, where)
     n = 0
-    with out.open("w", encoding="utf-8", newline="") as fh:
+    with _opened(out, newline="") as fh:
         first = True
         for batch in _arrow_batches(store, sql, params):
-            frame = batch.to_pandas()
+            frame = tidy(batch.to_pandas(), breaks=r"\s*[\r\n]+\s*")
             frame.to_csv(fh, header=header and first, index=False)
             first = False
             n += len(frame)

@@ -72,14 +72,37 @@ def location_key(event: Event) -> str:
 
 
 def cluster_key(event: Event, day: date | None, article_id: str) -> str:
-    src = event.source.code if event.source and event.source.code else ""
-    tgt = event.target.code if event.target and event.target.code else ""
-    # Without a day, or without any coded actor ("he said", "officials said"), nothing says two
-    # reports are the same happening: such an event stays its own cluster instead of
-    # absorbing every look-alike in the store.
-    if day is None or not (src or tgt):
-        return f"own|{article_id}|{event.id}"
-    return "|".join((day.isoformat(), src, tgt, event.cameo, location_key(event)))
+    src, tgt = event.source, event.target
+    return cluster_key_of(day, src.code if src else None, src.country if src else None,
+                          tgt.code if tgt else None, tgt.country if tgt else None, event.cameo,
+                          location_key(event), article_id, event.id)
+
+
+def cluster_key_of(day: date | None, src: str | None, src_country: str | None, tgt: str | None,
+                   tgt_country: str | None, cameo: str, place: str, article_id: str, event_id: str) -> str:
+    """The key that makes reports one happening (its hash is the cluster id)."""
+    # Without a day, without a country on either side ("officials said"), or with a side coded
+    # but of no known country ("the government", "police"), nothing says two reports are the
+    # same happening: such an event stays its own cluster instead of absorbing every
+    # look-alike in the store.
+    unknown_side = (src and not src_country) or (tgt and not tgt_country)
+    if day is None or not (src_country or tgt_country) or unknown_side:
+        return f"own|{article_id}|{event_id}"
+    return "|".join((day.isoformat(), src or "", tgt or "", cameo, place))
+
+
+def date_precision(event: Event) -> str | None:
+    """day, month or year: how much of the event's date the text gave (None: undated)."""
+    given = getattr(event, "date_precision", None)  # the time stage may say so itself
+    if given:
+        return str(given)
+    return {10: "day", 7: "month", 4: "year"}.get(len(event.date or ""))
+
+
+def repeat_count(event: Event) -> int:
+    """The article's other tellings of the event; `mentions` holds the event's own one too."""
+    own = (event.sentence_index, event.trigger.start)
+    return sum(1 for m in event.mentions if (m.sentence_index, m.trigger.start) != own)
 
 
 def _source_key(doc: Document) -> str | None:
@@ -115,6 +138,7 @@ SCHEMAS: dict[str, pa.Schema] = {
         ("location_text", S), ("location_name", S), ("location_geonameid", I64), ("location_lat", F64),
         ("location_lon", F64), ("location_country", S), ("location_feature", S),
         ("negated", B), ("confidence", F64), ("modality", S), ("quote_id", S), ("n_repeats", I32), ("why", S),
+        ("date_precision", S), ("location_source", S),
     ]),
     "event_repeats": pa.schema([
         ("article_id", S), ("event_id", S), ("sentence_index", I32), ("trigger_text", S),
@@ -214,8 +238,9 @@ def _add_event(out: dict[str, _Columns], article_id: str, e: Event, pub: date | 
         loc.text if loc else None, loc.name if loc else None, loc.geonameid if loc else None,
         loc.lat if loc else None, loc.lon if loc else None, loc.country if loc else None,
         loc.feature if loc else None,
-        bool(e.negated), e.confidence, e.modality, e.quote, len(e.mentions),
+        bool(e.negated), e.confidence, e.modality, e.quote, repeat_count(e),
         json.dumps(e.why, ensure_ascii=False, default=str) if e.why else None,
+        date_precision(e), getattr(e, "location_source", None),
     )
     for m in e.mentions:
         out["event_repeats"].add(article_id, e.id, m.sentence_index, m.trigger.text, m.trigger.start,

@@ -80,3 +80,22 @@ def cameo_name(code: str | None) -> str | None:
     except ImportError:  # the ontology module is optional for the store
         return None
     return lookup(code).name if is_valid(code) else None
+
+
+@lru_cache(maxsize=1)
+def _centroids() -> dict[str, tuple[float, float]]:
+    import pycountry
+
+    from thucydides.places.build import load_country_table
+
+    out: dict[str, tuple[float, float]] = {}
+    for iso2, (lat, lon, _) in load_country_table().items():
+        found = pycountry.countries.get(alpha_2=iso2)
+        if found is not None:
+            out[found.alpha_3] = (lat, lon)
+    return out
+
+
+def country_centroid(code: str | None) -> tuple[float, float] | None:
+    """(lat, lon) of an ISO alpha-3 country's centroid (the places data), None for groups and unknowns."""
+    return _centroids().get(code) if code else None

@@ -56,6 +56,11 @@ def plot_dyad(frame: pd.DataFrame, actor1: str, actor2: str, out: str | Path, by
         ax2.set_ylabel("Mean Goldstein score (−10 conflict … +10 cooperation)")
 
         if len(frame):
+            # Autoscaling shrinks the axis to the bars: one period alone became a full-width block.
+            # A short series is shown in a window of at least seven periods.
+            period = pd.Timedelta(days={"day": 1, "week": 7, "month": 30.4, "year": 365.25}.get(by, 30.4))
+            pad = period * max(1.0, (7 - len(frame)) / 2)
+            ax.set_xlim(periods.min() - pad, periods.max() + pad)
             locator = mdates.AutoDateLocator(minticks=4, maxticks=12)
             ax.xaxis.set_major_locator(locator)
             ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))

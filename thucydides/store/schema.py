@@ -7,10 +7,15 @@ recorded in `schema_version`. Never edit a released migration: append a new one
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
+from thucydides.output import NOT_ASSERTED_MODALITIES
+
 # Events that did not happen, or are only talked about as possible, are kept in
 # `events` (the coder's full output) but are not counted as happenings in
 # `event_mentions` / `event_clusters`, which feed the exports, queries and plots.
-NOT_COUNTED_MODALITIES = ("denied", "hypothetical", "questioned")
+NOT_COUNTED_MODALITIES = NOT_ASSERTED_MODALITIES
 
 COUNTED = (
     "NOT e.negated AND coalesce(e.modality, 'asserted') NOT IN ("
@@ -239,9 +244,71 @@ _V1_EVENT_CLUSTERS = f"""
     LEFT JOIN sentences s ON s.article_id = f.article_id AND s.sentence_index = f.sentence_index
 """
 
-MIGRATIONS: list[tuple[int, str, list[str]]] = [
+# Aggregates and clusters are event data only where a country is known on at least one
+# side: "officials said" (GOV, no country) is kept in `events` but counted nowhere, or it
+# would top every actor ranking and merge with every other country-less report of the day.
+COUNTRY_CODED = "(e.source_country IS NOT NULL OR e.target_country IS NOT NULL)"
+
+_V2_COLUMNS = [
+    "ALTER TABLE events ADD COLUMN date_precision VARCHAR",
+    "ALTER TABLE events ADD COLUMN location_source VARCHAR",
+    # v1 stored the article's tellings of an event including the event's own one, so a single
+    # mention counted twice in NumMentions; recount the other tellings from event_repeats.
+    """
+    UPDATE events SET n_repeats = (
+        SELECT count(*) FROM event_repeats r
+        WHERE r.article_id = events.article_id AND r.event_id = events.event_id
+          AND NOT (r.sentence_index IS NOT DISTINCT FROM events.sentence_index
+                   AND r.trigger_start IS NOT DISTINCT FROM events.trigger_start))""",
+    """
+    UPDATE events SET date_precision = CASE length(date_text)
+        WHEN 10 THEN 'day' WHEN 7 THEN 'month' WHEN 4 THEN 'year' END""",
+]
+
+_COUNTED_AND_CODED = f"{COUNTED} AND {COUNTRY_CODED}"
+
+
+
+def _v2_view(v1_sql: str, alias: str) -> str:
+    """A v1 view with the v2 columns and only events with a country on one side."""
+    out = v1_sql.replace(f"{alias}.date_text,", f"{alias}.date_text, {alias}.date_precision,", 1)
+    out = out.replace(f"{alias}.location_feature,", f"{alias}.location_feature, {alias}.location_source,", 1)
+    out = out.replace(f"WHERE {COUNTED}", f"WHERE {_COUNTED_AND_CODED}")
+    assert out.count("date_precision") == 1 and out.count("location_source") == 1, "v1 view changed"
+    return out
+
+
+_V2_EVENT_MENTIONS = _v2_view(_V1_EVENT_MENTIONS, "e")
+_V2_EVENT_CLUSTERS = _v2_view(_V1_EVENT_CLUSTERS, "f")
+
+
+def _recluster(con: Any) -> None:
+    """v1 merged same-day reports whose actors had no country (GOV, COP) across articles."""
+    from thucydides.store.flatten import cluster_key_of, stable_id
+
+    rows = con.execute(
+        "SELECT article_id, event_id, event_date, source_code, source_country, target_code, target_country, "
+        "cameo, cluster_key FROM events WHERE cluster_key NOT LIKE 'own|%'").fetchall()
+    changed = []
+    for article_id, event_id, day, src, src_country, tgt, tgt_country, cameo, key in rows:
+        place = key.split("|", 4)[4] if key.count("|") >= 4 else ""
+        new = cluster_key_of(day, src, src_country, tgt, tgt_country, cameo, place, article_id, event_id)
+        if new != key:
+            changed.append((new, stable_id(new), article_id, event_id))
+    if changed:
+        con.executemany("UPDATE events SET cluster_key = ?, cluster_id = ? "
+                        "WHERE article_id = ? AND event_id = ?", changed)
+
+
+# A migration step is SQL, or a function of the connection for what SQL cannot compute.
+Step = str | Callable[[Any], None]
+
+MIGRATIONS: list[tuple[int, str, list[Step]]] = [
     (1, "articles, events, actor mentions, places, times, quotes; event_mentions and event_clusters views",
      [*_V1_TABLES, _V1_EVENT_MENTIONS, _V1_EVENT_CLUSTERS]),
+    (2, "date precision and location source; NumMentions without the event's own telling; clusters and "
+        "views only over events with a country on one side",
+     [*_V2_COLUMNS, _recluster, _V2_EVENT_MENTIONS, _V2_EVENT_CLUSTERS]),
 ]
 
 SCHEMA_VERSION = MIGRATIONS[-1][0]

@@ -324,9 +324,12 @@
     return cell;
   }
 
+  // "–": the event has no such actor; "?": the text names one the dictionaries cannot code.
+  const NO_ACTOR = "no actor in the text", UNCODED = "an actor the dictionaries cannot code";
   function actorCell(a) {
-    if (!a) return el("td", { class: "muted", text: "–" });
-    return el("td", {}, el("div", { class: "code", text: a.code || "?" }), el("div", { class: "muted", text: a.text }));
+    if (!a) return el("td", { class: "muted", text: "–", title: NO_ACTOR });
+    return el("td", {}, el("div", { class: "code", text: a.code || "?", title: a.code ? null : UNCODED }),
+      el("div", { class: "muted", text: a.text }));
   }
 
   function renderEvents(doc) {
@@ -445,6 +448,13 @@
     }
   }
 
+  function storeActorCell(e, role) {
+    const code = e[role + "_code"], text = e[role + "_name"] || e[role + "_text"] || "";
+    const shown = code || (text ? "?" : "–");
+    const title = code ? null : (text ? UNCODED : NO_ACTOR);
+    return el("td", {}, el("div", { class: "code", text: shown, title }), el("div", { class: "muted", text }));
+  }
+
   function renderStoreEvents(result) {
     const body = $("#store-table tbody");
     body.replaceChildren();
@@ -454,15 +464,18 @@
       const where = [e.location_name || e.location_text, e.location_country].filter(Boolean).join(", ");
       body.appendChild(el("tr", {},
         el("td", { text: e.event_date || "–" }),
-        el("td", {}, el("div", { class: "code", text: e.source_code || "?" }), el("div", { class: "muted", text: e.source_name || e.source_text || "" })),
+        storeActorCell(e, "source"),
         el("td", { "data-tip": e.sentence || "" },
           el("div", {}, el("b", { text: e.trigger_text || "" }), " ", el("span", { class: "code", text: e.cameo }),
             e.plover_type ? el("span", { class: "badge", text: e.plover_type }) : null),
           el("div", { class: "muted" }, el("span", { class: "q q" + e.quad_class, text: String(e.quad_class) }), " " + (QUAD_NAMES[e.quad_class] || ""))),
-        el("td", {}, el("div", { class: "code", text: e.target_code || "–" }), el("div", { class: "muted", text: e.target_name || e.target_text || "" })),
+        storeActorCell(e, "target"),
         el("td", { text: where || "–" }),
         el("td", { class: "num", text: fmt(e.goldstein) }),
-        el("td", { class: "num", text: clusters ? `${e.num_articles} art. / ${e.num_mentions}` : String(1 + (e.n_repeats || 0)) }),
+        clusters
+          ? el("td", { class: "num", title: "articles reporting it · mentions in all of them (GDELT NumArticles, NumMentions)",
+              text: `${e.num_articles} art. · ${e.num_mentions} ment.` })
+          : el("td", { class: "num", title: "mentions of it in this article", text: `${1 + (e.n_repeats || 0)} ment.` }),
         el("td", {}, article ? el("a", { href: "#article=" + encodeURIComponent(article), text: article.length > 22 ? article.slice(0, 21) + "…" : article, title: article }) : "–")));
     }
     if (!result.events.length) body.appendChild(el("tr", {}, el("td", { colspan: 8, class: "muted", text: "No events match." })));

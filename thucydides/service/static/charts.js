@@ -84,12 +84,35 @@
       dot.setAttribute("data-tip", p.label || "");
     }
     el.appendChild(root);
+    el.appendChild(mapLegend(opts.sized !== false));
     if (!pts.length && opts.empty) {
       const note = document.createElement("div");
       note.className = "empty";
       note.textContent = opts.empty;
       el.appendChild(note);
     }
+  }
+
+  // What a dot's colour and size mean: without this the map is a puzzle.
+  function mapLegend(sized) {
+    const box = document.createElement("div");
+    box.className = "map-legend";
+    const item = (colour, text) => {
+      const span = document.createElement("span");
+      const sw = document.createElement("i");
+      sw.className = "dot-swatch";
+      sw.style.background = colour;
+      span.append(sw, text);
+      return span;
+    };
+    box.append(item(goldsteinColour(-10), "conflict (Goldstein −10)"), item(goldsteinColour(0), "neutral"),
+      item(goldsteinColour(10), "cooperation (+10)"), item(goldsteinColour(null), "no score"));
+    if (sized) {
+      const size = document.createElement("span");
+      size.textContent = "bigger dot: more events";
+      box.append(size);
+    }
+    return box;
   }
 
   const QUADS = [
