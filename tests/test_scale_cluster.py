@@ -174,5 +174,5 @@ def test_cli_engine_dask(corpus: Path, scheduler: str, reference: Path, tmp_path
     again = _cli(*args)
     assert again.returncode == 1 and "--resume" in again.stderr
     resumed = _cli(*args, "--resume")
-    assert resumed.returncode == 2, resumed.stderr
+    assert resumed.returncode == 3, resumed.stderr
     assert _snapshot(out) == _snapshot(reference)

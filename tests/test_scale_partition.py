@@ -154,7 +154,7 @@ def test_resume_refuses_other_settings(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(("documents", "rejected", "failed", "code"),
-                         [(3, 0, [], 0), (3, 1, [], 2), (0, 2, [], 1), (3, 0, ["part-00001"], 1)])
+                         [(3, 0, [], 0), (3, 1, [], 3), (0, 2, [], 1), (3, 0, ["part-00001"], 1)])
 def test_exit_codes_follow_the_single_machine_path(documents: int, rejected: int, failed: list[str],
                                                    code: int) -> None:
     result = ScaleResult(Path("."), documents=documents, rejected=rejected, failed=failed)
