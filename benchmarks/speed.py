@@ -131,8 +131,8 @@ def cold_start() -> dict[str, float]:
 
 
 def span(values: list[float], fmt: str = "{:,.0f}") -> str:
-    low, high = min(values), max(values)
-    return fmt.format(low) if low == high else f"{fmt.format(low)}–{fmt.format(high)}"
+    low, high = fmt.format(min(values)), fmt.format(max(values))
+    return low if low == high else f"{low}–{high}"
 
 
 def main(argv: list[str] | None = None) -> None:
