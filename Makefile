@@ -39,7 +39,7 @@ screenshot: install-dev browser-deps
 	$(PY) scripts/screenshot.py
 
 bench: install
-	$(PY) benchmarks/throughput.py ../shared/eval/dev/events.jsonl ../shared/eval/dev/quad.jsonl
+	$(PY) benchmarks/speed.py
 
 ## eval: the referee on every dev set (needs ../shared)
 eval: install

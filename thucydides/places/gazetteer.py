@@ -14,9 +14,11 @@ import threading
 from array import array
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from thucydides.places.build import FORMAT_VERSION, INDEX_FILE, write_index
 from thucydides.places.names import norm, strip_article
+from thucydides.places.snapshot import read_snapshot, snapshot_path, write_snapshot
 
 # Rank of a feature when one name means several things: the country Georgia before
 # the US state, a state before a town of the same name.
@@ -57,7 +59,23 @@ class Gazetteer:
         # see it half built, so it is built under a lock and published whole
         self._towns: dict[str, list[int]] | None = None
         self._towns_lock = threading.Lock()
-        self._load(path)
+        snapshot = snapshot_path(path, _cache_dir(), FORMAT_VERSION)
+        state = read_snapshot(snapshot)
+        if state is None:
+            self._load(path)
+            write_snapshot(snapshot, self._state())
+        else:
+            self._restore(state)
+
+    def _state(self) -> tuple[Any, ...]:
+        return (self.geonameid.tobytes(), self.lat.tobytes(), self.lon.tobytes(), self.weight.tobytes(),
+                self.name, self.country, self.feature, self.admin1, self._keys)
+
+    def _restore(self, state: tuple[Any, ...]) -> None:
+        gids, lats, lons, weights, self.name, self.country, self.feature, self.admin1, self._keys = state
+        for column, raw in ((self.geonameid, gids), (self.lat, lats), (self.lon, lons),
+                            (self.weight, weights)):
+            column.frombytes(raw)
 
     def _load(self, path: Path) -> None:
         intern = sys.intern
