@@ -15,25 +15,7 @@ from test_store import GENEVA, make_doc, make_event
 from typer.testing import CliRunner
 
 from thucydides.store import EventStore, documents_to_arrow
-from thucydides.store.commands import register
 from thucydides.store.exports import GDELT_COLUMNS
-
-
-@pytest.fixture(scope="module")
-def app() -> typer.Typer:
-    app = typer.Typer(add_completion=False)
-
-    @app.callback()
-    def _root() -> None:
-        """Test root."""
-
-    register(app)
-    return app
-
-
-@pytest.fixture
-def runner() -> CliRunner:
-    return CliRunner()
 
 
 def timeline_docs() -> list:

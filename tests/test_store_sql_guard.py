@@ -13,20 +13,7 @@ from test_store import make_doc, make_event
 from typer.testing import CliRunner
 
 from thucydides.store import EventStore
-from thucydides.store.commands import register
 from thucydides.store.sandbox import run_sql
-
-
-@pytest.fixture(scope="module")
-def app() -> typer.Typer:
-    app = typer.Typer(add_completion=False)
-
-    @app.callback()
-    def _root() -> None:
-        """Test root."""
-
-    register(app)
-    return app
 
 
 @pytest.fixture

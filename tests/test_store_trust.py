@@ -17,25 +17,7 @@ from test_store_exports import GDELT_PUBLISHED
 from typer.testing import CliRunner
 
 from thucydides.store import EventStore
-from thucydides.store.commands import register
 from thucydides.store.plot import QUAD_STYLE
-
-
-@pytest.fixture(scope="module")
-def app() -> typer.Typer:
-    app = typer.Typer(add_completion=False)
-
-    @app.callback()
-    def _root() -> None:
-        """Test root."""
-
-    register(app)
-    return app
-
-
-@pytest.fixture
-def runner() -> CliRunner:
-    return CliRunner()
 
 
 @pytest.fixture
