@@ -1,5 +1,10 @@
 from __future__ import annotations
 
+import sys
+import threading
+from collections.abc import Callable, Iterator
+from typing import Any
+
 import pytest
 import typer
 from spacy.language import Language
@@ -44,3 +49,48 @@ def app() -> typer.Typer:
 @pytest.fixture
 def runner() -> CliRunner:
     return CliRunner()
+
+
+@pytest.fixture
+def busy_switching() -> Iterator[None]:
+    """Let the interpreter switch threads as often as it can, so that two calls interleave."""
+    before = sys.getswitchinterval()
+    sys.setswitchinterval(1e-6)
+    try:
+        yield
+    finally:
+        sys.setswitchinterval(before)
+
+
+def _run_in_lockstep(calls: dict[str, Callable[[], Any]], rounds: int,
+                     timeout: float) -> dict[str, list[Any]]:
+    """Run each call `rounds` times in a thread of its own, all threads starting each round together
+    (a barrier), and return every round's result by name; an error in any thread fails the test."""
+    barrier = threading.Barrier(len(calls))
+    results: dict[str, list[Any]] = {name: [] for name in calls}
+    errors: list[BaseException] = []
+
+    def work(name: str) -> None:
+        try:
+            for _ in range(rounds):
+                barrier.wait(timeout=60)
+                results[name].append(calls[name]())
+        except BaseException as exc:  # noqa: BLE001 - reported by the main thread
+            errors.append(exc)
+            barrier.abort()
+
+    threads = [threading.Thread(target=work, args=(name,)) for name in calls]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=timeout)
+    assert not errors, errors
+    for name in calls:
+        assert len(results[name]) == rounds, name
+    return results
+
+
+@pytest.fixture
+def in_lockstep() -> Callable[[dict[str, Callable[[], Any]], int, float], dict[str, list[Any]]]:
+    """`in_lockstep(calls, rounds, timeout)`: see `_run_in_lockstep`."""
+    return _run_in_lockstep

@@ -9,13 +9,9 @@ the threads start on a coder that has coded nothing yet.
 
 from __future__ import annotations
 
-import sys
-import threading
-from collections.abc import Iterator
 from datetime import date
 from typing import Any
 
-import pytest
 from spacy.tokens import Doc
 
 from thucydides import Coder
@@ -48,22 +44,11 @@ ARTICLES = (
 ROUNDS = 30
 
 
-@pytest.fixture
-def busy_switching() -> Iterator[None]:
-    """Let the interpreter switch threads as often as it can, so that two calls interleave."""
-    before = sys.getswitchinterval()
-    sys.setswitchinterval(1e-6)
-    try:
-        yield
-    finally:
-        sys.setswitchinterval(before)
-
-
 def _document(coder: Coder, article: Article, doc: Doc) -> dict[str, Any]:
     return coder.code_parsed(article, doc).to_dict()
 
 
-def test_two_threads_sharing_a_coder_code_as_one_after_the_other(busy_switching: None) -> None:
+def test_two_threads_sharing_a_coder_code_as_one_after_the_other(busy_switching: None, in_lockstep) -> None:
     alone = Coder()
     # parsing is spaCy's: done once here, so that only the coder's own stages are shared
     parsed = {a.id: (a, alone.nlp(a.text)) for a in ARTICLES}
@@ -79,26 +64,8 @@ def test_two_threads_sharing_a_coder_code_as_one_after_the_other(busy_switching:
     shared = Coder()
     # a gazetteer of its own, whose first-use indexes the two threads build at once
     shared.places = PlaceResolver(Gazetteer(INDEX_FILE))
-    barrier = threading.Barrier(len(parsed))
-    results: dict[str, list[dict[str, Any]]] = {name: [] for name in parsed}
-    errors: list[BaseException] = []
-
-    def work(name: str) -> None:
-        try:
-            for _ in range(ROUNDS):
-                barrier.wait(timeout=60)
-                results[name].append(_document(shared, *parsed[name]))
-        except BaseException as exc:  # noqa: BLE001 - reported by the main thread
-            errors.append(exc)
-            barrier.abort()
-
-    threads = [threading.Thread(target=work, args=(name,)) for name in parsed]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=600)
-    assert not errors
+    results = in_lockstep({name: (lambda name=name: _document(shared, *parsed[name])) for name in parsed},
+                          ROUNDS, 600)
     for name in parsed:
-        assert len(results[name]) == ROUNDS
         differing = [n for n, got in enumerate(results[name]) if got != expected[name]]
         assert differing == [], f"{name}: rounds {differing} differ from coding it alone"

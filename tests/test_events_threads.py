@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import sys
-import threading
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
@@ -34,24 +31,13 @@ WAR_ARTICLE = " ".join(WAR_SENTENCES * 3)
 ROUNDS = 40
 
 
-@pytest.fixture
-def busy_switching() -> Iterator[None]:
-    """Let the interpreter switch threads as often as it can, so that two calls interleave."""
-    before = sys.getswitchinterval()
-    sys.setswitchinterval(1e-6)
-    try:
-        yield
-    finally:
-        sys.setswitchinterval(before)
-
-
 def _dump(coder: EventCoder, parsed: tuple[Any, Any], doc_id: str) -> list[dict[str, Any]]:
     doc, actors = parsed
     return [ev.to_dict() for ev in coder.code(doc, actors, doc_id)]
 
 
 def test_two_threads_sharing_a_coder_code_as_one_after_the_other(
-        nlp: Language, resolver: ActorResolver, busy_switching: None) -> None:
+        nlp: Language, resolver: ActorResolver, busy_switching: None, in_lockstep) -> None:
     coder = EventCoder()
     articles = {"strike": STRIKE_ARTICLE, "war": WAR_ARTICLE}
     # parsing and actor resolution are other stages: done once here, only the event coder is shared
@@ -62,27 +48,9 @@ def test_two_threads_sharing_a_coder_code_as_one_after_the_other(
     assert any(ev["cameo"].startswith("14") for ev in expected["strike"])
     assert any(ev["cameo"].startswith("19") for ev in expected["war"])
 
-    barrier = threading.Barrier(len(articles))
-    results: dict[str, list[list[dict[str, Any]]]] = {name: [] for name in articles}
-    errors: list[BaseException] = []
-
-    def work(name: str) -> None:
-        try:
-            for _ in range(ROUNDS):
-                barrier.wait(timeout=60)
-                results[name].append(_dump(coder, parsed[name], name))
-        except BaseException as exc:  # noqa: BLE001 - reported by the main thread
-            errors.append(exc)
-            barrier.abort()
-
-    threads = [threading.Thread(target=work, args=(name,)) for name in articles]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=300)
-    assert not errors
+    results = in_lockstep({name: (lambda name=name: _dump(coder, parsed[name], name)) for name in articles},
+                          ROUNDS, 300)
     for name in articles:
-        assert len(results[name]) == ROUNDS
         assert all(got == expected[name] for got in results[name]), name
 
 
