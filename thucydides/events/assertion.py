@@ -64,8 +64,6 @@ def governors(verb: Token, limit: int = 3) -> list[Token]:
         if t.dep_ == "ccomp" and t.head.lemma_.lower() in REPORT_LEMMAS:
             break  # what was said is the speaker's assertion; modality handles reports
         t = t.head
-        if t.dep_ == "conj" and out and t.head.i == out[-1].i:
-            continue
         out.append(t)
     return out
 
@@ -78,8 +76,6 @@ def unasserted_by_governor(verb: Token, frame_head: Token | None) -> str | None:
     for gov in governors(verb):
         if frame_head is not None and gov.i == frame_head.i:
             return None  # the frame codes this clause as its complement
-        if gov.dep_ == "conj" and gov.head.i == verb.i:
-            continue
         lemma = gov.lemma_.lower()
         if lemma in NON_FACTIVE_GOVERNORS or gov.lower_ in NON_FACTIVE_GOVERNORS:
             return f"governed:{lemma}"
