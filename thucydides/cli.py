@@ -183,6 +183,9 @@ def code_command(
             raise typer.BadParameter("only with --engine dask", param_hint=name)
     workers = workers or 1
 
+    from thucydides.lazy_spacy_cli import import_spacy
+
+    import_spacy()  # before the coder imports it: spaCy's own command line is not needed to code
     from thucydides.coder import Coder
 
     try:
