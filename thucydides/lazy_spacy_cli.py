@@ -57,7 +57,9 @@ def import_spacy() -> types.ModuleType:
 
 def _install(path: list[str]) -> None:
     package = _Deferred("spacy.cli")
-    # Submodules (`spacy.cli.download`, …) are still found and imported from the real folder.
+    # Submodules (`spacy.cli.download`) import from the real folder; such an import binds the
+    # submodule, not the function of the same name, on the stand-in: the one difference, and
+    # only in a `thucydides code` process, which never uses spaCy's command line.
     package.__path__ = path
     info = _Deferred("spacy.cli.info")
     info.info = _info  # type: ignore[attr-defined]  # the one name `spacy/__init__.py` imports
