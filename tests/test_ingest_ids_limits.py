@@ -47,3 +47,13 @@ def test_a_repeat_is_caught_after_an_oversized_article_between(tmp_path: Path) -
     assert isinstance(first, Article) and first.id == "a"
     assert isinstance(too_long, Reject) and "limit" in too_long.reason
     assert isinstance(again, Reject) and "duplicate id 'a'" in again.reason
+
+
+def test_the_default_limit_takes_a_long_feature_and_refuses_a_text_over_100000_characters() -> None:
+    from thucydides.limits import MAX_ARTICLE_CHARS, text_problem
+
+    feature = "The delegations kept talking through the night. " * 1_000  # 49,000 characters
+    assert MAX_ARTICLE_CHARS == 100_000 and text_problem(feature) is None
+    reason = text_problem("x" * 100_001)
+    assert reason is not None and "100,001 characters, over the limit of 100,000" in reason
+    assert "--max-chars" in reason
