@@ -1,4 +1,5 @@
-"""`thucydides code FILE -o OUT` starts without the service, the store or Dask (issue 18: fast start)."""
+"""`thucydides code FILE -o OUT` starts without the service, the store, Dask or spaCy's own CLI
+(issue 18: fast start)."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-HEAVY = ("fastapi", "uvicorn", "starlette", "duckdb", "pandas", "pyarrow", "matplotlib", "dask",
+HEAVY = ("fastapi", "uvicorn", "starlette", "duckdb", "pandas", "pyarrow", "matplotlib", "dask", "weasel",
          "distributed")
 
 # Runs the CLI in-process after its own imports, then lists which heavy top-level packages were loaded.

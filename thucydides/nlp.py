@@ -75,7 +75,7 @@ def _load() -> Language:
 
     module = importlib.import_module(MODEL_PACKAGE)
     # The tokenizer built from the model's config has the same rules as the copy saved beside it
-    # (tests/test_fastpipes.py checks it byte for byte); reading the copy would build it twice,
+    # (tests/test_nlp_fastpipes.py checks it byte for byte); reading the copy would build it twice,
     # 0.1 s of every start.
     nlp: Language = module.load(exclude=[TOKENIZER_COPY])
     nlp.add_pipe("paragraph_breaks", before="parser")
