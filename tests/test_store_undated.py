@@ -97,7 +97,8 @@ def test_a_v2_store_that_filed_background_under_the_publication_day_is_upgraded(
         con.execute("INSERT INTO schema_version VALUES (?, 'old', now()::TIMESTAMP)", [version])
     import pyarrow as pa
 
-    for name, rows in {**tables, "events": pa.Table.from_pylist(events, schema=tables["events"].schema)}.items():
+    old_events = pa.Table.from_pylist(events, schema=tables["events"].schema)
+    for name, rows in {**tables, "events": old_events}.items():
         con.register("rows", rows)
         con.execute(f"INSERT INTO {name} BY NAME SELECT * FROM rows")
         con.unregister("rows")

@@ -175,7 +175,7 @@ def code_command(
         if max_chars != MAX_ARTICLE_CHARS:
             raise typer.BadParameter("only with --engine local", param_hint="--max-chars")
         _code_dask(inputs, output, fmt, pub, rejects, workers, actors or [], patterns or [], store, progress,
-                   scheduler, resume, partition_size)
+                   scheduler, resume, partition_size, on_duplicate)
         return
     dask_only = (("--scheduler", scheduler), ("--resume", resume), ("--partition-size", partition_size))
     for name, value in dask_only:
@@ -248,7 +248,7 @@ def _write_safely(doc: Document, writer: Writer, event_store: Any) -> Document |
 def _code_dask(inputs: list[str], output: Path | None, fmt: str, pub: date | None, rejects: Path | None,
                workers: int | None, actors: list[Path], patterns: list[Path], store: Path | None,
                progress: bool | None, scheduler: str | None, resume: bool,
-               partition_size: int | None) -> None:
+               partition_size: int | None, on_duplicate: str) -> None:
     if output is None:
         raise typer.BadParameter("--engine dask writes Parquet parts into a directory: "
                                  "give it with -o OUT_DIR", param_hint="-o")
@@ -261,7 +261,8 @@ def _code_dask(inputs: list[str], output: Path | None, fmt: str, pub: date | Non
     try:
         result = run_dask(inputs, output, scheduler=scheduler, resume=resume, default_date=pub,
                           actor_files=actors, pattern_files=patterns, rejects=rejects,
-                          partition_size=partition_size, progress=show, workers=workers)
+                          partition_size=partition_size, progress=show, workers=workers,
+                          on_duplicate=on_duplicate)
     except ScaleError as exc:
         typer.echo(f"thucydides: {exc}", err=True)
         raise typer.Exit(EXIT_NOTHING) from None
