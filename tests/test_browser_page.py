@@ -176,6 +176,11 @@ def test_store_then_open_the_dyad_timeline(page: Page, server: str) -> None:
     page.click("nav a[data-tab=explore]")
     expect(page.locator("#tab-explore")).to_be_visible()
     expect(page.locator("#store-table tbody tr").first).to_contain_text("2024-03")
+    # a stored place taken from the dateline says so (the story's rejection is placed by its dateline)
+    assert any(e["location_source"] == "dateline" and e["source"] and e["source"]["country"]
+               for e in doc["events"])
+    expect(page.locator("#store-table tbody td[data-location-source=dateline]").first).to_contain_text(
+        "from the dateline")
     page.fill("#dyad-a", pair[0])
     page.fill("#dyad-b", pair[1])
     page.select_option("#dyad-by", "day")
