@@ -134,6 +134,15 @@ def test_paste_an_article_and_see_highlights_and_events(page: Page, server: str)
             expect(row.locator("td.why .rule")).to_have_text(event["why"]["rule"])
         for token in event["why"].get("tokens", [])[:1]:
             expect(row.locator("td.why .tok").first).to_have_text(str(token))
+        # how precise the date is and where the place came from are shown, not only a bare value
+        when = row.locator("td[data-date-precision]")
+        expect(when).to_have_attribute("data-date-precision", event["date_precision"])
+        notes = {"dateline": "from the dateline", "article": "the article's main place",
+                 "passage": "from its passage", "sentence": "elsewhere in its sentence"}
+        if event["location"] and event["location_source"] in notes:
+            expect(when).to_contain_text(notes[event["location_source"]])
+        if event["date_precision"] in ("past", "unknown", "month", "year"):
+            expect(when.locator(".precision")).to_be_visible()
     # clicking a row marks its trigger in the text
     first = doc["events"][0]
     rows.first.click()
@@ -167,6 +176,11 @@ def test_store_then_open_the_dyad_timeline(page: Page, server: str) -> None:
     page.click("nav a[data-tab=explore]")
     expect(page.locator("#tab-explore")).to_be_visible()
     expect(page.locator("#store-table tbody tr").first).to_contain_text("2024-03")
+    # a stored place taken from the dateline says so (the story's rejection is placed by its dateline)
+    assert any(e["location_source"] == "dateline" and e["source"] and e["source"]["country"]
+               for e in doc["events"])
+    expect(page.locator("#store-table tbody td[data-location-source=dateline]").first).to_contain_text(
+        "from the dateline")
     page.fill("#dyad-a", pair[0])
     page.fill("#dyad-b", pair[1])
     page.select_option("#dyad-by", "day")

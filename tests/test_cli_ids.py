@@ -124,3 +124,22 @@ def test_a_german_article_is_reported_not_silently_empty(runner: CliRunner) -> N
     assert "does not look like English" in result.stderr and "German" in result.stderr
     english = runner.invoke(app, ["code", "-", "--format", "events"], input=STORY)
     assert "English" not in english.stderr
+
+
+def test_the_dask_engine_is_given_the_duplicate_policy(runner: CliRunner, tmp_path: Path,
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    import thucydides.scale as scale
+
+    asked: dict[str, object] = {}
+
+    def fake_run_dask(inputs: list[str], out_dir: Path, **kw: object) -> None:
+        asked.update(kw)
+        raise scale.ScaleError("stopped by the test")
+
+    monkeypatch.setattr(scale, "run_dask", fake_run_dask)
+    source = jsonl(tmp_path / "in.jsonl", {"id": "x", "text": STORY})
+    for policy in ("skip", "error"):
+        args = ["code", str(source), "--engine", "dask", "-o", str(tmp_path / "batch")]
+        result = runner.invoke(app, args + (["--on-duplicate", policy] if policy != "error" else []))
+        assert result.exit_code == EXIT_NOTHING and "stopped by the test" in result.stderr
+        assert asked["on_duplicate"] == policy

@@ -97,3 +97,38 @@ def test_a_headline_fragment_sets_no_passage(nlp: Language, resolver: PlaceResol
     text = "RAIDED  KANDAHAR -- Police raided a market on Monday and arrested nine men."
     got = _placed(nlp, resolver, text, ["RAIDED", "arrested"])
     assert got["arrested"].location_source in ("none", "dateline")
+
+
+def _coded(nlp: Language, resolver: PlaceResolver, text: str, trigger: str, target: str, code: str,
+           quad: int, source: str | None = None) -> Event:
+    """One event whose target is a coded actor, as the actor stage leaves it."""
+    doc = nlp(text)
+    places = resolver.find(doc, ActorAnalysis())
+    event = _event(doc, trigger, source, target)
+    assert event.target is not None
+    event.target.code, event.target.country = code, code[:3]
+    event.quad_class = quad
+    resolver.attach([event], places, doc)
+    return event
+
+
+@pytest.mark.parametrize(("text", "trigger", "source", "target"), [
+    ("ATHENS, June 3 - Greece urged Turkey to withdraw its survey ship.", "urged", "Greece", "Turkey"),
+    ("BRUSSELS, June 3 - The alliance backed Ankara diplomatically.", "backed", "The alliance", "Ankara"),
+])
+def test_a_government_named_by_its_place_is_not_where_it_was_urged(
+        nlp: Language, resolver: PlaceResolver, text: str, trigger: str, source: str, target: str) -> None:
+    event = _coded(nlp, resolver, text, trigger, target, "TUR", 1, source)
+    assert event.location_source == "dateline" and event.location is not None
+    assert event.location.text != target
+
+
+def test_the_place_attacked_is_where_the_attack_was(nlp: Language, resolver: PlaceResolver) -> None:
+    event = _coded(nlp, resolver, "CAIRO, June 3 - Jets bombed Aleppo at dawn.", "bombed", "Aleppo", "SYR", 4)
+    assert _where(event) == ("Aleppo", "clause")
+
+
+def test_a_coded_target_behind_a_preposition_is_a_place(nlp: Language, resolver: PlaceResolver) -> None:
+    text = "LONDON, June 3 - Police helicopters will patrol the skies over Dhaka during the summit."
+    event = _coded(nlp, resolver, text, "patrol", "Dhaka", "BGD", 3)
+    assert _where(event) == ("Dhaka", "clause")

@@ -137,9 +137,41 @@ def test_identical_partitions_are_all_coded(tmp_path: Path, scheduler: str) -> N
     # Same text, same id, one article per partition: Dask must not merge the tasks.
     path = tmp_path / "same.jsonl"
     path.write_text(json.dumps({"id": "dup", "text": "Officials visited Graz."}) + "\n", encoding="utf-8")
-    result = _run([path] * 6, tmp_path / "out", scheduler, partition_size=1)
+    result = _run([path] * 6, tmp_path / "out", scheduler, partition_size=1, on_duplicate="replace")
     assert result.coded_partitions == 6 and result.documents == 6
     assert len(FakeCoder.coded) == 6 and len(finished_parts(tmp_path / "out")) == 6
+
+
+@pytest.mark.parametrize(("policy", "documents", "rejected"), [("error", 2, 1), ("skip", 2, 0),
+                                                               ("replace", 3, 0)])
+def test_a_repeated_id_across_partitions_never_collides_silently(tmp_path: Path, scheduler: str, policy: str,
+                                                                 documents: int, rejected: int) -> None:
+    # one article per partition: the repeat lies in another partition than its first use
+    path = tmp_path / "in.jsonl"
+    path.write_text("".join(json.dumps({"id": i, "text": f"Officials visited {town}."}) + "\n"
+                            for i, town in (("x", "Aden"), ("y", "Cork"), ("x", "Graz"))), encoding="utf-8")
+    out = tmp_path / "out"
+    result = _run(path, out, scheduler, partition_size=1, on_duplicate=policy)
+    assert (result.documents, result.rejected) == (documents, rejected)
+    assert result.exit_code == (3 if rejected else 0)
+    rejects = [json.loads(line) for line in (out / "rejects.jsonl").read_text().splitlines()]
+    if rejected:
+        assert rejects[0]["origin"] == f"{path}:3" and f"{path}:1" in rejects[0]["reason"]
+        assert "duplicate id 'x'" in rejects[0]["reason"]
+    assert [d.text.split()[-1] for d in iter_documents(out)] == (
+        ["Aden.", "Cork.", "Graz."] if policy == "replace" else ["Aden.", "Cork."])
+    assert json.loads((out / "manifest.json").read_text())["settings"]["on_duplicate"] == policy
+
+
+def test_resume_with_another_duplicate_policy_is_refused(tmp_path: Path, scheduler: str) -> None:
+    path = tmp_path / "in.jsonl"
+    path.write_text("".join(json.dumps({"id": "x", "text": f"Officials visited {t}."}) + "\n"
+                            for t in TOWNS[:3]), encoding="utf-8")
+    out = tmp_path / "out"
+    with pytest.raises(BatchInterrupted):
+        _run(path, out, scheduler, partition_size=1, stop_after=1)
+    with pytest.raises(ScaleError, match="on_duplicate"):
+        _run(path, out, scheduler, partition_size=1, resume=True, on_duplicate="replace")
 
 
 def test_interrupted_then_resumed_equals_uninterrupted(corpus: Path, tmp_path: Path, scheduler: str) -> None:

@@ -123,7 +123,9 @@ class FakeCoder:
                     Plover(ptype, None, []),
                     date=pub,
                     date_source="publication",
+                    date_precision="day",
                     location=loc,
+                    location_source="clause" if loc is not None else "none",
                     confidence=0.7,
                     why={"rule": f"fake:{m.group()}", "tokens": [m.group()]},
                 )
@@ -477,6 +479,13 @@ def test_article_round_trip_through_the_store(client: TestClient) -> None:
     assert [e["id"] for e in doc["events"]] == [e["id"] for e in coded["events"]]
     assert doc["events"][0]["why"] == coded["events"][0]["why"]
     assert doc["events"][0]["location"]["name"] == "Ankara"
+    # where each date and place came from survives the store
+    assert [(e["date_precision"], e["location_source"]) for e in doc["events"]] == [
+        (e["date_precision"], e["location_source"]) for e in coded["events"]] == [("day", "clause")] * 2
+    listed = client.get("/v1/events?level=mention&limit=100").json()["events"]
+    assert {e["date_precision"] for e in listed} == {"day"}
+    assert {(e["location_source"], e["location_name"] is not None) for e in listed} == {
+        ("clause", True), ("none", False)}
     assert [(a["start"], a["code"]) for a in doc["actors"]] == [
         (a["start"], a["code"]) for a in coded["actors"]
     ]

@@ -100,6 +100,27 @@ def test_a_side_remark_does_not_set_the_scene(nlp: Language, resolver: TimeResol
     assert got["2 November"] == "2018-11-02"
 
 
+def test_that_week_and_a_year_before_count_from_the_passage(nlp: Language, resolver: TimeResolver) -> None:
+    text = ("The border crossing is busy this week.\n\n"
+            "On 14 May 2014, a car bomb hit the crossing. That week, the army closed the road, and "
+            "the following week it reopened it.\n\n"
+            "A year before, the rebels had held the hills above the town.")
+    got = _values(nlp, resolver, text)
+    assert got["this week"] == "2018-11"  # now, before the story leaves it
+    # the calendar week of 14 May 2014 (Monday 12 May), as the month that holds it, not the
+    # publication week
+    assert got["That week"] == "2014-05"
+    assert got["the following week"] == "2014-05"
+    assert got["A year before"] == "2013"
+
+
+def test_that_week_of_a_passage_at_month_end_is_its_week_s_month(nlp: Language,
+                                                                  resolver: TimeResolver) -> None:
+    # Sunday 3 March 2013 lies in the week of Monday 25 February, which is mostly February
+    text = "On 3 March 2013, the army shelled the market.\n\nThat week, the rebels seized the police station."
+    assert _values(nlp, resolver, text)["That week"] == "2013-02"
+
+
 def test_until_with_the_past_perfect_is_no_look_back(nlp: Language, resolver: TimeResolver) -> None:
     text = "In 2013, the rebels took the town. Until Thursday they had not returned."
     assert _values(nlp, resolver, text)["Thursday"] == "2018-11-15"

@@ -17,7 +17,7 @@ from thucydides import __version__
 from thucydides.ingest import DateError, count_inputs, parse_date, read_inputs, unique_ids
 from thucydides.limits import MAX_ARTICLE_CHARS
 from thucydides.models import Document, Reject
-from thucydides.output import FORMATS, Writer, drop_unsure
+from thucydides.output import FLAT_FORMATS, FORMATS, Writer, drop_unsure
 
 app = typer.Typer(
     name="thucydides",
@@ -149,6 +149,10 @@ def code_command(
         help="Leave out events coded with less confidence (0-1).")] = None,
     max_chars: Annotated[int, typer.Option(
         "--max-chars", min=1, help="Reject articles longer than this many characters.")] = MAX_ARTICLE_CHARS,
+    include_non_events: Annotated[bool, typer.Option(
+        "--include-non-events",
+        help="(events, csv, table) Also write events the text does not assert happened, flagged by "
+             "negated / modality (hypothetical, questioned, denied). Documents always carry them.")] = False,
     commit_every: Annotated[int, typer.Option(
         "--commit-every", min=1,
         help="(--store) Commit every N coded articles, so that an interrupted run keeps them; "
@@ -158,6 +162,9 @@ def code_command(
     3: some inputs rejected."""
     if fmt not in FORMATS:
         raise typer.BadParameter(f"{fmt!r} is not one of {', '.join(FORMATS)}", param_hint="--format")
+    if include_non_events and fmt not in FLAT_FORMATS:
+        raise typer.BadParameter(f"only with --format {', '.join(FLAT_FORMATS)}: documents always carry "
+                                 "every event, non-events flagged", param_hint="--include-non-events")
     pub = _default_date(default_date)
     _check_files(actors or [], "--actors")
     _check_files(patterns or [], "--patterns")
@@ -175,7 +182,7 @@ def code_command(
         if max_chars != MAX_ARTICLE_CHARS:
             raise typer.BadParameter("only with --engine local", param_hint="--max-chars")
         _code_dask(inputs, output, fmt, pub, rejects, workers, actors or [], patterns or [], store, progress,
-                   scheduler, resume, partition_size)
+                   scheduler, resume, partition_size, on_duplicate)
         return
     dask_only = (("--scheduler", scheduler), ("--resume", resume), ("--partition-size", partition_size))
     for name, value in dask_only:
@@ -207,7 +214,7 @@ def code_command(
                 raise typer.Exit(EXIT_NOTHING) from None
         out = _output_stream(output, store, stack)
         rejects_out = stack.enter_context(rejects.open("w", encoding="utf-8")) if rejects else None
-        writer = Writer(out, fmt)
+        writer = Writer(out, fmt, include_non_events)
         items = unique_ids(read_inputs(inputs, pub, max_chars=max_chars), on_duplicate)
         stream = coder.code_many(items, workers=workers)
         to_terminal = out is sys.stdout
@@ -251,7 +258,7 @@ def _write_safely(doc: Document, writer: Writer, event_store: Any) -> Document |
 def _code_dask(inputs: list[str], output: Path | None, fmt: str, pub: date | None, rejects: Path | None,
                workers: int | None, actors: list[Path], patterns: list[Path], store: Path | None,
                progress: bool | None, scheduler: str | None, resume: bool,
-               partition_size: int | None) -> None:
+               partition_size: int | None, on_duplicate: str) -> None:
     if output is None:
         raise typer.BadParameter("--engine dask writes Parquet parts into a directory: "
                                  "give it with -o OUT_DIR", param_hint="-o")
@@ -264,7 +271,8 @@ def _code_dask(inputs: list[str], output: Path | None, fmt: str, pub: date | Non
     try:
         result = run_dask(inputs, output, scheduler=scheduler, resume=resume, default_date=pub,
                           actor_files=actors, pattern_files=patterns, rejects=rejects,
-                          partition_size=partition_size, progress=show, workers=workers)
+                          partition_size=partition_size, progress=show, workers=workers,
+                          on_duplicate=on_duplicate)
     except ScaleError as exc:
         typer.echo(f"thucydides: {exc}", err=True)
         raise typer.Exit(EXIT_NOTHING) from None

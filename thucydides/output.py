@@ -12,9 +12,13 @@ from thucydides.models import Document, Event
 FORMATS = ("documents", "events", "csv", "table")
 
 # Events the text does not assert happened: talked of as possible, asked about, or denied.
-# With `negated` ones they are non-events: coded and kept in documents (flagged), but left
-# out of the table, of the store's counts, queries and aggregates, and of every export.
+# With `negated` ones they are non-events: coded and kept in documents (flagged: the evaluation
+# contract), but left out of the flat formats (events, csv, table) unless asked for, and of the
+# store's counts, queries and aggregates and of every export, so that every way of reading
+# events as data counts the same ones.
 NOT_ASSERTED_MODALITIES = ("denied", "hypothetical", "questioned")
+# Formats that write one row per event, where non-events are left out by default.
+FLAT_FORMATS = ("events", "csv", "table")
 
 
 def is_asserted(event: Event) -> bool:
@@ -89,28 +93,31 @@ def flat_event(doc: Document, event: Event) -> dict[str, Any]:
 class Writer:
     """Streams coded documents to one output in one of FORMATS."""
 
-    def __init__(self, stream: IO[str], fmt: str):
+    def __init__(self, stream: IO[str], fmt: str, include_non_events: bool = False):
         if fmt not in FORMATS:
             raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
         self.stream = stream
         self.fmt = fmt
+        self.include_non_events = include_non_events
         self.rows: list[dict[str, Any]] = []
         self._csv: csv.DictWriter[str] | None = None
 
     def write(self, doc: Document) -> None:
         if self.fmt == "documents":
             self.stream.write(json.dumps(doc.to_dict(), ensure_ascii=False) + "\n")
-        elif self.fmt == "events":
-            for event in doc.events:
+            return
+        events = [e for e in doc.events if self.include_non_events or is_asserted(e)]
+        if self.fmt == "events":
+            for event in events:
                 self.stream.write(json.dumps(flat_event(doc, event), ensure_ascii=False) + "\n")
         elif self.fmt == "csv":
             if self._csv is None:
                 self._csv = csv.DictWriter(self.stream, fieldnames=list(EVENT_COLUMNS))
                 self._csv.writeheader()
-            for event in doc.events:
+            for event in events:
                 self._csv.writerow(flat_event(doc, event))
         else:
-            self.rows.extend(flat_event(doc, e) for e in doc.events if is_asserted(e))
+            self.rows.extend(flat_event(doc, e) for e in events)
 
     def write_all(self, docs: Iterable[Document]) -> None:
         for doc in docs:
@@ -122,8 +129,17 @@ class Writer:
         self.stream.flush()
 
 
+def _flagged(row: dict[str, Any]) -> str:
+    """The event's name, marked when it is a non-event (only there with --include-non-events)."""
+    flag = "negated" if row["negated"] else row["modality"]
+    if flag and flag in ("negated", *NOT_ASSERTED_MODALITIES):
+        return f"[{flag}] {row['event_name']}"
+    return str(row["event_name"])
+
+
 def print_table(rows: list[dict[str, Any]], stream: IO[str]) -> None:
     from rich.console import Console
+    from rich.markup import escape
     from rich.table import Table
 
     table = Table(title=f"{len(rows)} coded events", show_lines=False, expand=False)
@@ -133,7 +149,9 @@ def print_table(rows: list[dict[str, Any]], stream: IO[str]) -> None:
         source = r["source_code"] or f"({r['source_text'] or '-'})"
         target = r["target_code"] or (f"({r['target_text']})" if r["target_text"] else "-")
         plover = "/".join(x for x in (r["plover_type"], r["plover_mode"]) if x)
-        table.add_row(str(r["article_id"]), r["date"] or "", source, target, r["cameo"],
-                      r["event_name"], plover, r["trigger"], r["location"] or "")
+        cells = (str(r["article_id"]), r["date"] or "", source, target, r["cameo"], _flagged(r), plover,
+                 r["trigger"], r["location"] or "")
+        # text, not markup: "[negated]" or an id in brackets would otherwise be read as a style tag
+        table.add_row(*(escape(c or "") for c in cells))
     console = Console(file=stream, width=200) if not stream.isatty() else Console(file=stream)
     console.print(table)

@@ -141,6 +141,7 @@ class _Chain:
         return self.index.get(target.i)
 
 
+MATERIAL_CONFLICT = 4  # quad class of acts done to a place (assault, fight, coerce)
 MAX_PATH = 15  # tokens between a place and the trigger it may hang on
 
 
@@ -204,13 +205,21 @@ def _locate(ev: Event, sentence: _SentencePlaces, doc: Doc) -> tuple[Place | Non
     if trig is None or len(trig) == 0:
         return None, "none"
     head = trig.root
-    src = ev.source
+    src, tgt = ev.source, ev.target
+    # A coded target named by a place ("urged Turkey", "backed Belgrade", "Moscow's offer") is a
+    # government, and its country would put the event on the wrong map; it is the setting only when
+    # the act is done to that place ("shelled Aleppo", "invaded Ukraine": material conflict) or a
+    # preposition says where ("patrolled the skies over Dhaka").
+    actor_target = tgt is not None and bool(tgt.code) and ev.quad_class != MATERIAL_CONFLICT
     # (rank, depth, distance, position): the position keeps the first of equals, in text order
     best: tuple[int, int, int, int] | None = None
     for position, rank in sentence.attached(head, _clauses_above(head)):
         p, root = sentence.places[position], sentence.chains[position].root
         if src and p.start >= src.start and p.end <= src.end:
             continue  # the place lies inside the source's own name
+        if actor_target and tgt and p.start >= tgt.start and p.end <= tgt.end \
+                and not _through_preposition(sentence.chains[position], head):
+            continue  # … or is the target actor itself, not where the act was done
         if root.dep_ in {"nsubj", "nsubjpass"} and root.head.i != head.i:
             continue  # the subject of another verb is an actor, not a setting
         # The most specific place wins: the one nearest the trigger in the tree
@@ -222,6 +231,13 @@ def _locate(ev: Event, sentence: _SentencePlaces, doc: Doc) -> tuple[Place | Non
     if best is None:
         return None, "none"
     return sentence.places[best[3]], "clause" if best[0] == 0 else "sentence"
+
+
+def _through_preposition(chain: _Chain, trigger: Token) -> bool:
+    """Whether a preposition lies on the place's way up to the trigger ("over Dhaka")."""
+    below = chain.path_length(trigger)
+    tokens = chain.tokens if below is None else chain.tokens[:below]
+    return any(t.dep_ in {"prep", "agent"} for t in tokens)
 
 
 def _clauses_above(trigger: Token) -> list[Token]:

@@ -23,7 +23,7 @@ from datetime import date
 from pathlib import Path
 from typing import IO, Any
 
-from thucydides.ingest import count_inputs, read_inputs
+from thucydides.ingest import ON_DUPLICATE, count_inputs, read_inputs, unique_ids
 from thucydides.models import Reject
 from thucydides.scale import manifest as mf
 from thucydides.scale.cluster import Cluster, local_worker_count
@@ -83,6 +83,7 @@ def run_dask(
     stdin: IO[bytes] | None = None,
     coder_factory: str = DEFAULT_FACTORY,
     stop_after: int | None = None,
+    on_duplicate: str = "error",
 ) -> ScaleResult:
     """Code `inputs` on a Dask cluster into OUT_DIR (see the module docstring).
 
@@ -94,11 +95,15 @@ def run_dask(
     rejects: also write the rejects (JSONL) here; OUT_DIR/rejects.jsonl is always written.
     coder_factory: "module:callable" building the coder on workers (tests swap in a fake).
     stop_after: stop after writing this many parts (to test resuming); raises BatchInterrupted.
+    on_duplicate: an article id seen before in the batch is rejected ("error"), dropped ("skip") or
+      kept to replace the earlier one when the parts are loaded into a store ("replace").
 
     Raises ScaleError for anything that prevents the batch; returns a ScaleResult whose
     `exit_code` follows the single-machine convention.
     """
     out_dir = Path(out_dir)
+    if on_duplicate not in ON_DUPLICATE:
+        raise ScaleError(f"--on-duplicate must be one of {', '.join(ON_DUPLICATE)}, not {on_duplicate!r}")
     old = check_resume(out_dir, resume)
     size = partition_size
     if old is not None and size is None:
@@ -108,7 +113,7 @@ def run_dask(
         raise ScaleError(f"--partition-size must be at least 1, got {size}")
     config = CoderConfig(ship_files(actor_files, "--actors"), ship_files(pattern_files, "--patterns"),
                          coder_factory)
-    settings = batch_settings(inputs, default_date, size, config)
+    settings = batch_settings(inputs, default_date, size, config, on_duplicate)
     if old is not None:
         compare_settings(old.get("settings", {}), settings, out_dir)
 
@@ -159,7 +164,9 @@ def run_dask(
         cluster = Cluster(stack, scheduler, workers, config)
         try:
             _run_partitions(
-                partitions(read_inputs(inputs, default_date, stdin), size), cluster, out_dir, config,
+                # ids are checked on the client, over the whole batch: a partition sees only its own
+                partitions(unique_ids(read_inputs(inputs, default_date, stdin), on_duplicate), size),
+                cluster, out_dir, config,
                 done_meta, previous, entries, rejects_by_part, result, bar, save,
                 echo_rejects, stop_after,
             )

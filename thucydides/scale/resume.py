@@ -18,12 +18,14 @@ from thucydides.scale.result import ScaleError
 from thucydides.scale.worker import CoderConfig, ShippedFile
 
 
-def batch_settings(inputs: Sequence[str], default_date: date | None, size: int, config: CoderConfig
-              ) -> dict[str, Any]:
+def batch_settings(inputs: Sequence[str], default_date: date | None, size: int, config: CoderConfig,
+                   on_duplicate: str = "error") -> dict[str, Any]:
     return {
         "inputs": list(inputs),
         "default_date": default_date.isoformat() if default_date else None,
         "partition_size": size,
+        # another policy puts other articles in the partitions: a resume must not mix the two
+        "on_duplicate": on_duplicate,
         "coder_version": __version__,
         **config.describe(),
     }

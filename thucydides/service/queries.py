@@ -162,6 +162,7 @@ def article(con: duckdb.DuckDBPyConnection, article_id: str) -> dict[str, Any] |
                 },
                 "date": e["date_text"],
                 "date_source": e["date_source"],
+                "date_precision": e.get("date_precision"),
                 "location": None
                 if e["location_text"] is None and e["location_name"] is None
                 else {
@@ -173,6 +174,7 @@ def article(con: duckdb.DuckDBPyConnection, article_id: str) -> dict[str, Any] |
                     "country": e["location_country"],
                     "feature": e["location_feature"],
                 },
+                "location_source": e.get("location_source"),
                 "negated": e["negated"],
                 "confidence": e["confidence"],
                 "modality": e["modality"],

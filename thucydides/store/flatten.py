@@ -42,12 +42,29 @@ def parse_day(value: str | None) -> date | None:
         return None
 
 
-def event_day(event_date: str | None, pub_date: date | None) -> date | None:
+# What the time stage says of an event it could not date: background told before its narrative
+# ("had shelled", "years earlier") or nothing to count from. Such an event has no day.
+UNDATED_PRECISIONS = ("past", "unknown")
+
+
+def is_undated(event: Event) -> bool:
+    """Whether the coder left the event undated on purpose (`date_source` none), so that the
+    publication date must not stand in for its date."""
+    if event.date:
+        return False
+    return event.date_source == "none" or event.date_precision in UNDATED_PRECISIONS
+
+
+def event_day(event_date: str | None, pub_date: date | None, undated: bool = False) -> date | None:
     """The day an event is filed under (GDELT's SQLDATE).
 
     A day-precise event date wins; else the publication date when it agrees with
     the partial date (or there is none); else the first day of the partial date.
+    An event the coder left `undated` has no day: background told as before its
+    narrative would otherwise be counted in the publication week.
     """
+    if undated and not event_date:
+        return None
     day = parse_day(event_date)
     if day is not None:
         return day
@@ -92,7 +109,8 @@ def cluster_key_of(day: date | None, src: str | None, src_country: str | None, t
 
 
 def date_precision(event: Event) -> str | None:
-    """day, month or year: how much of the event's date the text gave (None: undated)."""
+    """day, month or year: how much of the event's date the text gave; past or unknown for an event
+    the coder left undated (None: a document from before the coder said so)."""
     given = getattr(event, "date_precision", None)  # the time stage may say so itself
     if given:
         return str(given)
@@ -219,7 +237,7 @@ def flatten(docs: Sequence[Document], texts: dict[str, str], stored_at: datetime
 
 
 def _add_event(out: dict[str, _Columns], article_id: str, e: Event, pub: date | None) -> None:
-    day = event_day(e.date, pub)
+    day = event_day(e.date, pub, undated=is_undated(e))
     key = cluster_key(e, day, article_id)
     src, tgt, loc = e.source, e.target, e.location
     code = e.cameo or ""

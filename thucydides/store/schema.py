@@ -300,6 +300,17 @@ def _recluster(con: Any) -> None:
                         "WHERE article_id = ? AND event_id = ?", changed)
 
 
+# v2 filed an event the coder left undated (background in the past perfect, "years earlier", or
+# nothing to count from) under its article's publication day, so it was counted in that week and
+# merged with that day's reports. It has no day: clear it, then re-key its cluster.
+_V3_UNDATED = [
+    """
+    UPDATE events SET event_date = NULL
+    WHERE date_text IS NULL AND event_date IS NOT NULL
+      AND (date_source = 'none' OR date_precision IN ('past', 'unknown'))""",
+    _recluster,
+]
+
 # A migration step is SQL, or a function of the connection for what SQL cannot compute.
 Step = str | Callable[[Any], None]
 
@@ -309,6 +320,8 @@ MIGRATIONS: list[tuple[int, str, list[Step]]] = [
     (2, "date precision and location source; NumMentions without the event's own telling; clusters and "
         "views only over events with a country on one side",
      [*_V2_COLUMNS, _recluster, _V2_EVENT_MENTIONS, _V2_EVENT_CLUSTERS]),
+    (3, "events the coder left undated (background before its narrative) have no event day, not the "
+        "publication day", _V3_UNDATED),
 ]
 
 SCHEMA_VERSION = MIGRATIONS[-1][0]

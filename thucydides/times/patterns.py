@@ -136,8 +136,8 @@ def build_patterns() -> tuple[tuple[Pattern, ...], Lexicon]:
     # two days ago, a year earlier, …
     add(rf"\b{approx}(?P<num>{number}){S}(?P<u>days?|weeks?|months?|years?|decades?)(?:{S}or{S}so)?"
         rf"{S}(?P<dir>ago|earlier|before|later|from{S}now|hence)\b", r.read_ago, "unit", re.I)
-    # anaphora: that day, the next day, the same day, the following year
+    # anaphora: that day, the next day, the same day, that week, the following year
     add(rf"\b{mod}(?P<a>(?:that|the){S}same|that|the{S}next|the{S}following|the{S}previous"
-        rf"|the{S}preceding){S}(?P<u>day|year|month)\b{tod}", r.read_anaphor, "unit", re.I)
+        rf"|the{S}preceding){S}(?P<u>day|week|year|month)\b{tod}", r.read_anaphor, "unit", re.I)
     add(rf"\b{rel}(?P<h>{holiday_words})(?:{S}(?P<y>{year4}))?\b", r.read_holiday, "holiday", re.I)
     return tuple(patterns), lex

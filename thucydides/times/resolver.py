@@ -228,7 +228,7 @@ class TimeResolver:
             base = self._reference(narrative, p.unit or "day", anchor)
             if base is not anchor:
                 item.basis = "narrative"
-            return cal.shift(base, p.n, p.unit or "day") if base else None
+            return cal.unit_value(base, p.n, p.unit or "day") if base else None
         if k == "holiday":
             rule = self.lex.holidays[p.holiday or ""]
             if p.year is not None:
@@ -283,7 +283,9 @@ class TimeResolver:
                 return ""
             return cal.iso_month(y, p.month) if p.day is None else cal.iso_day(date(y, p.month, p.day))
         if len(passage.value) >= _PRECISION.get(unit, 10):
-            return cal.shift(day_of(passage.value), p.n, unit) or ""
+            # "two weeks earlier" is a day; "that week", "the following week" a calendar week
+            move = cal.unit_value if p.kind == "anaphor" else cal.shift
+            return move(day_of(passage.value), p.n, unit) or ""
         days = abs(p.n) * (7 if unit == "week" else 1)
         if unit in ("day", "week") and days <= 7 and len(passage.value) == 7:
             return passage.value  # "last October … that same day": in that month, as near as told
@@ -296,7 +298,7 @@ class TimeResolver:
         last time precise enough; "" when that lands after the time of writing (the text cannot
         have told it as done: the reference was the wrong one), None when it does not."""
         base = self._reference(narrative, p.unit or "day", anchor)
-        value = cal.shift(base, p.n, p.unit or "day") if base else None
+        value = cal.unit_value(base, p.n, p.unit or "day") if base else None
         if value is None:
             return None
         return "" if day_of(value) > anchor else value

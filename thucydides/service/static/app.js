@@ -324,6 +324,25 @@
     return cell;
   }
 
+  // How much of an event's date the text gave, and where its place came from: a month-precise
+  // date, an undated background event or a place taken from the dateline must not read as a
+  // day or a place the sentence itself names.
+  const PRECISION_NOTES = {
+    month: "month only", year: "year only", past: "undated: before the narrative", unknown: "undated",
+  };
+  const PLACE_NOTES = {
+    sentence: "elsewhere in its sentence", passage: "from its passage", dateline: "from the dateline",
+    article: "the article's main place",
+  };
+  function dateCell(date, precision, source, where, placeSource) {
+    const note = PRECISION_NOTES[precision];
+    const placeNote = where && PLACE_NOTES[placeSource] ? ` (${PLACE_NOTES[placeSource]})` : "";
+    return el("td", { "data-date-precision": precision || null, "data-location-source": placeSource || null },
+      el("div", { text: date || "–", title: source ? "date: " + source : null }),
+      note ? el("div", { class: "muted precision", text: note }) : null,
+      el("div", { class: "muted", text: (where || "") + placeNote }));
+  }
+
   // "–": the event has no such actor; "?": the text names one the dictionaries cannot code.
   const NO_ACTOR = "no actor in the text", UNCODED = "an actor the dictionaries cannot code";
   function actorCell(a) {
@@ -351,7 +370,7 @@
           el("div", { class: "muted" }, el("span", { class: "q q" + e.quad_class, title: QUAD_NAMES[e.quad_class] || "", text: String(e.quad_class) }),
             ` ${QUAD_NAMES[e.quad_class] || ""} · confidence ${fmt(e.confidence, 2)}`)),
         actorCell(e.target),
-        el("td", {}, el("div", { text: e.date || "–" }), el("div", { class: "muted", text: where })),
+        dateCell(e.date, e.date_precision, e.date_source, where, e.location_source),
         el("td", { class: "num", text: fmt(e.goldstein) }),
         whyCell(e.why));
       row.addEventListener("mouseenter", () => focusEvent(e.id, false));
@@ -463,14 +482,17 @@
       const article = clusters ? e.first_article_id : e.article_id;
       const where = [e.location_name || e.location_text, e.location_country].filter(Boolean).join(", ");
       body.appendChild(el("tr", {},
-        el("td", { text: e.event_date || "–" }),
+        dateCell(["month", "year"].includes(e.date_precision) ? e.date_text : e.event_date, e.date_precision,
+          null, "", null),
         storeActorCell(e, "source"),
         el("td", { "data-tip": e.sentence || "" },
           el("div", {}, el("b", { text: e.trigger_text || "" }), " ", el("span", { class: "code", text: e.cameo }),
             e.plover_type ? el("span", { class: "badge", text: e.plover_type }) : null),
           el("div", { class: "muted" }, el("span", { class: "q q" + e.quad_class, text: String(e.quad_class) }), " " + (QUAD_NAMES[e.quad_class] || ""))),
         storeActorCell(e, "target"),
-        el("td", { text: where || "–" }),
+        el("td", { "data-location-source": e.location_source || null },
+          el("div", { text: where || "–" }),
+          where && PLACE_NOTES[e.location_source] ? el("div", { class: "muted", text: PLACE_NOTES[e.location_source] }) : null),
         el("td", { class: "num", text: fmt(e.goldstein) }),
         clusters
           ? el("td", { class: "num", title: "articles reporting it · mentions in all of them (GDELT NumArticles, NumMentions)",
