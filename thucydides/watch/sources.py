@@ -11,7 +11,7 @@ from thucydides.watch.feeds import FeedFileSource, FeedSource
 from thucydides.watch.files import FolderSource, JsonlSource
 from thucydides.watch.interval import IntervalError, parse_interval
 
-_INTERVAL_PREFIX = re.compile(r"^([0-9][0-9.smhd]*)=(.+)$", re.S)
+_INTERVAL_PREFIX = re.compile(r"^([0-9][0-9A-Za-z.]*)=(.+)$", re.S)
 _SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*://")
 
 
