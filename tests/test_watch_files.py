@@ -52,11 +52,14 @@ def test_a_growing_jsonl_file_is_read_line_by_complete_line(tmp_path: Path) -> N
     assert coder.coded[-1] == "Turkey rejected the plan."
     assert watcher.poll(source).coded == 0 and len(coder.coded) == 3
 
-    # Rotated: the file now holds one old line and one new one; only the new one is coded.
-    wire.write_text(line("w1", "Greece praised Turkey on Monday.") + line("w9", "Moscow praised Ankara."),
-                    encoding="utf-8")
+    # Rotated: the file now holds one old line and two new ones; only the new ones are coded, and the
+    # one without an id is numbered on from the old file's lines, so it takes no old article's id.
+    wire.write_text(line("w1", "Greece praised Turkey on Monday.") + line("w9", "Moscow praised Ankara.")
+                    + line(None, "Iran praised Iraq."), encoding="utf-8")
     third = watcher.poll(source)
-    assert third.coded == 1 and coder.coded[-1] == "Moscow praised Ankara."
+    assert third.coded == 2 and coder.coded[-2:] == ["Moscow praised Ankara.", "Iran praised Iraq."]
+    assert rows(store, "SELECT article_id, text FROM articles WHERE article_id LIKE 'wire-%' ORDER BY 1") == [
+        ("wire-3", "Russia rejected the proposal on Friday."), ("wire-9", "Iran praised Iraq.")]
 
 
 def test_a_jsonl_line_over_the_size_limit_is_rejected_and_the_rest_read(tmp_path: Path) -> None:
@@ -153,3 +156,18 @@ def test_a_folder_that_vanishes_is_an_error_and_comes_back(tmp_path: Path) -> No
     assert back.error is None and back.coded == 1
     assert rows(tmp_path / "s.duckdb", "SELECT consecutive_errors, last_error FROM watch_sources") == [
         (0, "no such folder")]
+
+
+def test_two_folders_with_the_same_file_names_never_replace_each_other(tmp_path: Path) -> None:
+    store, coder = tmp_path / "s.duckdb", FakeCoder()
+    for name, text in (("a", "Greece praised Turkey on Monday."), ("b", "Russia rejected the plan.")):
+        (tmp_path / name).mkdir()
+        (tmp_path / name / "report.txt").write_text(text, encoding="utf-8")
+    sources = [FolderSource(str(tmp_path / "a")), FolderSource(str(tmp_path / "b"))]
+    first, second = make_watcher(sources, store, coder.code_many).run_once()
+    assert first.coded == 1 and second.rejected == 1
+    assert second.rejects[0].reason == (
+        f"id 'report' is already used by another stored article (from {sources[0].key} entry "
+        "report.txt#report); give this one an id of its own")
+    kept = rows(store, "SELECT article_id, text FROM articles")
+    assert kept == [("report", "Greece praised Turkey on Monday.")]

@@ -33,12 +33,13 @@ class LineReporter(AbstractContextManager["LineReporter"]):
         if self.live and self.status is not None:
             from rich.console import Console
             from rich.live import Live
+            from rich.text import Text
 
             status = self.status
 
             class _Line:
-                def __rich__(self) -> str:
-                    return status.line()
+                def __rich__(self) -> Text:  # Text, not markup: an error message may hold "[...]"
+                    return Text(status.line())
 
             console = Console(file=self.stream)
             self._live = Live(_Line(), console=console, refresh_per_second=1, transient=True)

@@ -53,8 +53,10 @@ class Entry:
     Exactly one of `article` (its text is here), `link` (its text is the page there; `article` holds
     the entry's own title, date and id, `fallback` the summary to code if the page cannot be had) or
     `reject` (it cannot be coded, and why) says what to do with it. `fingerprint` changes when a
-    known entry's content changes (a rewritten file); `mark` is source state (the offset of a growing
-    file) that commits together with this entry's outcome.
+    known entry's content changes (a rewritten file); `versioned`: such a change is a new version of
+    the same article, which replaces the stored one (files), rather than another article that
+    happens to sit where an old one was (a line of a rotated JSONL file). `mark` is source state
+    (the offset of a growing file) that commits together with this entry's outcome.
     """
 
     key: str
@@ -64,6 +66,7 @@ class Entry:
     fallback: Article | Reject | None = None
     reject: Reject | None = None
     url: str | None = None
+    versioned: bool = False
     mark: dict[str, Any] = field(default_factory=dict)
 
 

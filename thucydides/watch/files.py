@@ -68,7 +68,8 @@ def _file_entries(root: Path, path: Path, key: str, stamp: str, settings: Settin
     for item in read_path(path, settings.today(), settings.max_chars, root=root):
         if isinstance(item, Article):
             sha = hashlib.sha256(item.text.encode("utf-8")).hexdigest()[:32]
-            entries.append(Entry(key=f"{rel}#{item.id}", fingerprint=sha, article=item, url=item.url))
+            entries.append(Entry(key=f"{rel}#{item.id}", fingerprint=sha, article=item, url=item.url,
+                                 versioned=True))
         else:
             entries.append(Entry(key=f"{rel}#reject:{item.origin}", fingerprint=stamp, reject=item))
     # The file itself, settled after its articles: a run killed half-way through reads it again.
@@ -79,7 +80,8 @@ def _file_entries(root: Path, path: Path, key: str, stamp: str, settings: Settin
 class JsonlSource(Source):
     """A JSONL file that another program appends to: only complete lines are read (a line still
     being written waits), from the byte offset where the last poll stopped. A file that shrank or
-    was replaced (another inode) is read again from its start."""
+    was replaced (another inode) is read again from its start, its line numbers following on from
+    the old file's."""
 
     kind = "jsonl"
 
@@ -93,11 +95,13 @@ class JsonlSource(Source):
             raise SourceError(f"cannot read the file: {exc.strerror or exc}") from None
 
     def _read(self, stream: BinaryIO, size: int, inode: str, state: SourceState, settings: Settings) -> Poll:
+        # Line numbers run on across a rotation: they name the articles without ids (wire-17), and a
+        # new file's line 3 must not take the id of the old file's line 3.
         offset, lineno, note = state.byte_offset, state.line_number, None
         if state.etag and state.etag != inode:
-            offset, lineno, note = 0, 0, "the file was replaced; reading the new one from its start"
+            offset, note = 0, "the file was replaced; reading the new one from its start"
         elif size < offset:
-            offset, lineno, note = 0, 0, "the file shrank (truncated?); reading it again from its start"
+            offset, note = 0, "the file shrank (truncated?); reading it again from its start"
         stream.seek(offset)
         poll = Poll(note=note)
         stem = Path(self.location).stem

@@ -136,6 +136,15 @@ class Ledger:
             ") ORDER BY t LIMIT 1", [content_hash, text_sha256]).fetchone()
         return row[0] if row else None
 
+    def holder(self, article_id: str) -> str | None:
+        """Where the stored article with this id came from ("SOURCE entry KEY"), if one is stored."""
+        if not self.con.execute("SELECT 1 FROM articles WHERE article_id = ?", [article_id]).fetchone():
+            return None
+        row = self.con.execute(
+            "SELECT source_key, entry_key FROM watch_entries WHERE article_id = ? AND outcome = 'coded' "
+            "ORDER BY seen_at LIMIT 1", [article_id]).fetchone()
+        return f"{row[0]} entry {row[1]}" if row else "an earlier `thucydides code --store`"
+
     def record(self, source: Source, outcome: Outcome, con: duckdb.DuckDBPyConnection | None = None) -> None:
         """Write one entry's outcome and the source state that goes with it; in its own transaction, or
         in `con`'s open one (the transaction that stores the entry's article)."""

@@ -33,7 +33,7 @@ class Plan:
     first: Plan | None = None
     canonical: str | None = None
     chash: str | None = None
-    changed: bool = False  # the source delivered this entry before, with other content
+    changed: bool = False  # a new version of an article this entry delivered before (a rewritten file)
     result: Document | Reject | None = None
     outcome: Outcome | None = None
 
@@ -86,6 +86,12 @@ class Plan:
             if found is not None and not (self.changed and found == self.article.id):
                 return Outcome(entry, "duplicate", article_id=found, reason="same text as a stored article",
                                **keys)
+            holder = None if self.changed else ledger.holder(self.article.id)
+            if holder is not None:  # another article under this id: replacing it would lose it unseen
+                self.reject = Reject(self.origin, f"id {self.article.id!r} is already used by another stored "
+                                                  f"article (from {holder}); give this one an id of its own",
+                                     self.article.id)
+                return Outcome(entry, "rejected", reason=self.reject.reason, **keys)
             return Outcome(entry, "coded", article_id=self.result.id, **keys)
         raise RuntimeError(f"entry {entry.key!r} left in state {self.action!r}")  # a bug, not bad input
 
@@ -99,7 +105,7 @@ def triage(ledger: Ledger, source: Source, entries: list[Entry]) -> list[Plan]:
     for entry in entries:
         if entry.key in stored and stored[entry.key] == entry.fingerprint:
             continue
-        plan = Plan(entry, "read", changed=entry.key in stored)
+        plan = Plan(entry, "read", changed=entry.versioned and entry.key in stored)
         plans.append(plan)
         if entry.reject is not None:
             plan.action, plan.reject = "reject", entry.reject
