@@ -319,10 +319,12 @@ def _register_subcommands() -> None:
     from thucydides.explain import register as register_explain
     from thucydides.service.commands import register as register_service
     from thucydides.store.commands import register as register_store
+    from thucydides.watch.commands import register as register_watch
 
     register_store(app)
     register_service(app)
     register_explain(app)
+    register_watch(app)
 
 
 _register_subcommands()

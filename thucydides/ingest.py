@@ -148,19 +148,19 @@ def article_from_record(record: dict[str, Any], origin: str, default_id: str,
     return Article(id=ident, text=record["text"], date=pub or default_date, origin=origin, **optional)
 
 
-def _html_article(raw: str, path: Path, default_date: date | None, ident: str,
-                  max_chars: int = MAX_ARTICLE_CHARS) -> Article | Reject:
+def html_article(raw: str, origin: str, default_date: date | None, ident: str,
+                 max_chars: int = MAX_ARTICLE_CHARS) -> Article | Reject:
+    """The article in a web page (main text, title, date, site name, via trafilatura), or its Reject."""
     try:
-        return _html_extract(raw, path, default_date, ident, max_chars)
+        return _html_extract(raw, origin, default_date, ident, max_chars)
     except Exception as exc:  # a page that breaks the extractor costs itself, not the batch
-        return Reject(str(path), f"HTML extraction failed: {type(exc).__name__}: {str(exc)[:200]}", ident)
+        return Reject(origin, f"HTML extraction failed: {type(exc).__name__}: {str(exc)[:200]}", ident)
 
 
-def _html_extract(raw: str, path: Path, default_date: date | None, ident: str,
+def _html_extract(raw: str, origin: str, default_date: date | None, ident: str,
                   max_chars: int) -> Article | Reject:
     import trafilatura
 
-    origin = str(path)
     extracted = trafilatura.bare_extraction(raw, with_metadata=True)
     if extracted is None:
         return Reject(origin, "no article text found in the HTML page", ident)
@@ -229,7 +229,7 @@ def read_path(path: Path, default_date: date | None = None, max_chars: int = MAX
         yield text
         return
     if suffix in (".html", ".htm"):
-        yield _html_article(text, path, default_date, ident, max_chars)
+        yield html_article(text, origin, default_date, ident, max_chars)
         return
     bad = _check_text(text, origin, ident, max_chars)
     yield bad or Article(id=ident, text=text, date=default_date, origin=origin)
@@ -244,12 +244,18 @@ def _jsonl_lines(lines: Iterable[bytes], origin: str, default_date: date | None,
         if not line.strip():
             continue
         where = f"{origin}:{lineno}"
-        text = _decode(line, where)
-        if isinstance(text, Reject):
-            yield text
-        else:
-            default_id = content_id(text) if ids_from_content else f"{stem}-{lineno}"
-            yield _article_from_line(text, where, default_id, default_date, max_chars)
+        yield jsonl_line_article(line, where, None if ids_from_content else f"{stem}-{lineno}",
+                                 default_date, max_chars)
+
+
+def jsonl_line_article(line: bytes, origin: str, default_id: str | None, default_date: date | None,
+                       max_chars: int = MAX_ARTICLE_CHARS) -> Article | Reject:
+    """One JSONL line (bytes, so that bad UTF-8 costs only this line) as an Article, or its Reject;
+    without `default_id` an article with no id of its own is named by its line's content."""
+    text = _decode(line, origin)
+    if isinstance(text, Reject):
+        return text
+    return _article_from_line(text, origin, default_id or content_id(text), default_date, max_chars)
 
 
 def content_id(text: str, prefix: str = "stdin") -> str:

@@ -9,9 +9,9 @@ CLI can use the file between requests. Every error is JSON (`thucydides.service.
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator, Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
-from contextlib import asynccontextmanager
+from contextlib import asynccontextmanager, contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -28,17 +28,23 @@ from thucydides.service.pages import CSP, add_pages
 from thucydides.service.query_params import QueryParameters
 from thucydides.service.state import CoderLike, ServiceState, default_coder
 from thucydides.service.store_routes import add_store_routes
+from thucydides.service.watch_route import add_watch_route
+from thucydides.watch.background import BackgroundWatch, WatchSetup, coder_function
 
-__all__ = ["CoderLike", "Limits", "create_app"]
+__all__ = ["CoderLike", "Limits", "WatchSetup", "create_app"]
 
 
 def create_app(
     coder_factory: Callable[[], CoderLike] | None = None,
     store_path: str | Path | None = None,
     limits: Limits | None = None,
+    watch: WatchSetup | None = None,
 ) -> FastAPI:
     """The service. `coder_factory` is called once at start-up (default: `Coder()`);
-    `store_path` opens (or creates) a DuckDB event store for the query endpoints and `?store=true`."""
+    `store_path` opens (or creates) a DuckDB event store for the query endpoints and `?store=true`;
+    `watch` runs the feed watcher into that store in a background thread (`GET /v1/watch/status`)."""
+    if watch is not None and store_path is None:
+        raise ValueError("watching needs an event store: give store_path")
     state = ServiceState(
         coder_factory or default_coder, Path(store_path) if store_path else None, limits or Limits()
     )
@@ -55,8 +61,12 @@ def create_app(
             state.executor = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="thucydides-coder")
         try:  # a store that cannot be prepared still stops the pool's processes
             await loop.run_in_executor(None, state.prepare_store)
+            if watch is not None:
+                state.watch = start_watch(state, watch)
             yield
         finally:
+            if state.watch is not None:
+                await loop.run_in_executor(None, state.watch.stop)
             state.executor.shutdown(wait=False, cancel_futures=True)
             close = getattr(state.coder, "close", None)
             if callable(close):
@@ -90,5 +100,17 @@ def create_app(
     add_code_route(app, state)
     add_store_routes(app, state)
     add_health_route(app, state)
+    add_watch_route(app, state)
     add_pages(app)
     return app
+
+
+def start_watch(state: ServiceState, setup: WatchSetup) -> BackgroundWatch:
+    """The watcher thread, coding with the server's own coder and writing under its store lock."""
+
+    @contextmanager
+    def open_store() -> Iterator[Any]:
+        with state.locked_store(write=True) as store:
+            yield store
+
+    return BackgroundWatch(setup, open_store, coder_function(state.coder)).start()

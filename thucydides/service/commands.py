@@ -3,9 +3,14 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
+
+from thucydides.watch.defaults import DEFAULT_INTERVAL
+
+if TYPE_CHECKING:
+    from thucydides.watch.background import WatchSetup
 
 
 def register(app: typer.Typer) -> None:
@@ -37,6 +42,15 @@ def register(app: typer.Typer) -> None:
             list[Path] | None, typer.Option("--patterns", help="Extra event patterns (YAML); repeatable.")
         ] = None,
         log_level: Annotated[str, typer.Option("--log-level", help="uvicorn log level.")] = "info",
+        watch: Annotated[
+            list[str] | None,
+            typer.Option("--watch", help="Also watch this feed, folder or growing JSONL file into "
+                                         "--store (see `thucydides watch`); repeatable. Health: "
+                                         "GET /v1/watch/status."),
+        ] = None,
+        watch_interval: Annotated[
+            str, typer.Option("--watch-interval", help="How often each watched source is polled: 30s, 15m.")
+        ] = DEFAULT_INTERVAL,
     ) -> None:
         """Serve the HTTP API (/v1/…, docs at /docs) and the web page (/) until interrupted."""
         import uvicorn
@@ -46,6 +60,7 @@ def register(app: typer.Typer) -> None:
         for path in [*(actors or []), *(patterns or [])]:
             if not path.is_file():
                 raise typer.BadParameter(f"{path}: no such file")
+        setup = _watch_setup(watch or [], watch_interval, store)
 
         def coder_factory() -> CoderLike:
             from functools import partial
@@ -64,8 +79,30 @@ def register(app: typer.Typer) -> None:
             err=True,
         )
         uvicorn.run(
-            create_app(coder_factory=coder_factory, store_path=store, limits=limits),
+            create_app(coder_factory=coder_factory, store_path=store, limits=limits, watch=setup),
             host=host,
             port=port,
             log_level=log_level,
         )
+
+
+def _watch_setup(sources: list[str], interval: str, store: Path | None) -> WatchSetup | None:
+    """The watcher `--watch` asks for, its sources and interval checked before the model loads."""
+    if not sources:
+        return None
+    if store is None:
+        raise typer.BadParameter("the watcher codes into the event store: give --store too",
+                                 param_hint="--watch")
+    from thucydides.watch.background import WatchSetup
+    from thucydides.watch.interval import IntervalError, parse_interval
+    from thucydides.watch.sources import SourceSpecError, parse_sources
+
+    try:
+        every = parse_interval(interval)
+    except IntervalError as exc:
+        raise typer.BadParameter(str(exc), param_hint="--watch-interval") from None
+    try:
+        parse_sources(sources)
+    except SourceSpecError as exc:
+        raise typer.BadParameter(str(exc), param_hint="--watch") from None
+    return WatchSetup(sources=sources, interval=every)

@@ -50,6 +50,7 @@ class ServiceState:
         self.executor: ThreadPoolExecutor | None = None
         self.pending = 0
         self.pending_lock = threading.Lock()
+        self.watch: Any = None  # a BackgroundWatch (thucydides/watch/background.py) with `serve --watch`
 
     @contextmanager
     def locked_store(self, write: bool = False) -> Iterator[Any]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import time
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, fields
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -28,6 +28,8 @@ ORDER = {
     "mention": "event_date NULLS LAST, article_id, sentence_index, event_id",
 }
 _PANDAS_FREQ = {"day": "D", "week": "W-MON", "month": "MS", "year": "YS"}
+# More rows written in a batch's own transaction (see `EventStore.add_documents`).
+AlsoWrite = Callable[[duckdb.DuckDBPyConnection, list[Document]], None]
 
 
 class StoreError(Exception):
@@ -218,17 +220,20 @@ class EventStore:
                 raise
 
     # -- writing -----------------------------------------------------------
-    def add_documents(self, docs: Iterable[Document], texts: dict[str, str] | None = None) -> StoreStats:
+    def add_documents(self, docs: Iterable[Document], texts: dict[str, str] | None = None, *,
+                      also: AlsoWrite | None = None) -> StoreStats:
         """Store coded documents, replacing earlier rows of the same article (same id or same text).
 
         `texts` maps document id to article text for documents whose `.text` is empty.
-        Works through `docs` in batches of `batch_size`, one transaction per batch.
+        Works through `docs` in batches of `batch_size`, one transaction per batch. `also(con, batch)`
+        runs inside each batch's transaction, so rows that record where the batch came from (the
+        watcher's ledger) commit or vanish together with it.
         """
         if self.read_only:
             raise StoreError(f"{self.path}: opened read-only")
         stats = StoreStats()
         for chunk in chunked(docs, self.batch_size):
-            stats += self._write(chunk, texts or {})
+            stats += self._write(chunk, texts or {}, also)
         self.totals += stats
         return stats
 
@@ -247,7 +252,8 @@ class EventStore:
         self._pending, self._pending_texts = [], {}
         return self.add_documents(docs, texts)
 
-    def _write(self, chunk: list[Document], texts: dict[str, str]) -> StoreStats:
+    def _write(self, chunk: list[Document], texts: dict[str, str],
+               also: AlsoWrite | None = None) -> StoreStats:
         from thucydides.store.flatten import flatten, text_sha256
 
         # Within the batch the last copy of an article wins, by id and by text.
@@ -293,6 +299,8 @@ class EventStore:
                     con.register("_thuc_rows", rows)
                     con.execute(f"INSERT INTO {name} BY NAME SELECT * FROM _thuc_rows")
                     con.unregister("_thuc_rows")
+            if also is not None:
+                also(con, chunk)
             con.execute("COMMIT")
         except BaseException:
             con.execute("ROLLBACK")

@@ -311,6 +311,49 @@ _V3_UNDATED = [
     _recluster,
 ]
 
+# The watcher's ledger (thucydides/watch): per source what it last answered (validators, the offset
+# of a growing file, errors) and per entry what became of it. Each entry row commits in the same
+# transaction as its article, so a restart neither codes an entry twice nor skips one. No keys or
+# indexes: DuckDB checks them eagerly on UPDATE, and the lookups scan one source's rows.
+_V4_WATCH = [
+    """
+    CREATE TABLE watch_sources (
+        source_key VARCHAR NOT NULL,
+        kind VARCHAR NOT NULL,
+        location VARCHAR NOT NULL,
+        etag VARCHAR,
+        last_modified VARCHAR,
+        byte_offset BIGINT,
+        line_number BIGINT,
+        last_poll TIMESTAMP,
+        last_success TIMESTAMP,
+        last_error VARCHAR,
+        last_error_at TIMESTAMP,
+        consecutive_errors INTEGER NOT NULL,
+        articles BIGINT NOT NULL
+    )""",
+    """
+    CREATE TABLE watch_entries (
+        source_key VARCHAR NOT NULL,
+        entry_key VARCHAR NOT NULL,
+        fingerprint VARCHAR,
+        outcome VARCHAR NOT NULL,
+        article_id VARCHAR,
+        url VARCHAR,
+        canonical_url VARCHAR,
+        content_hash VARCHAR,
+        reason VARCHAR,
+        seen_at TIMESTAMP NOT NULL
+    )""",
+    # Every source that delivered an article: the same wire story from two feeds is one article
+    # with two rows here.
+    """
+    CREATE OR REPLACE VIEW article_sources AS
+    SELECT w.article_id, w.source_key, s.kind, s.location, w.entry_key, w.url, w.outcome, w.seen_at
+    FROM watch_entries w LEFT JOIN watch_sources s USING (source_key)
+    WHERE w.article_id IS NOT NULL AND w.outcome IN ('coded', 'duplicate')""",
+]
+
 # A migration step is SQL, or a function of the connection for what SQL cannot compute.
 Step = str | Callable[[Any], None]
 
@@ -322,6 +365,7 @@ MIGRATIONS: list[tuple[int, str, list[Step]]] = [
      [*_V2_COLUMNS, _recluster, _V2_EVENT_MENTIONS, _V2_EVENT_CLUSTERS]),
     (3, "events the coder left undated (background before its narrative) have no event day, not the "
         "publication day", _V3_UNDATED),
+    (4, "the watcher's ledger: watch_sources, watch_entries and the article_sources view", _V4_WATCH),
 ]
 
 SCHEMA_VERSION = MIGRATIONS[-1][0]
