@@ -46,7 +46,8 @@ def test_list_as_json_and_table_with_filters(store: Path) -> None:
     assert run("--store", str(store), "--check", "--as-of", "2024-03-03T20:00")[0] == 0
     code, stdout, _ = run("--store", str(store), "--format", "json")
     [alert] = json.loads(stdout)
-    assert (alert["rule"], alert["source"], alert["target"], alert["count"]) == ("daily-surge", "RUS", "UKR", 12)
+    assert (alert["rule"], alert["source"], alert["target"]) == ("daily-surge", "RUS", "UKR")
+    assert alert["count"] == 12
     assert alert["webhook"] == {"attempts": 0, "error": None, "sent_at": None}
     assert len(alert["events"]) == 12
     code, stdout, _ = run("--store", str(store), "--format", "table")

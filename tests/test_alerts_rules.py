@@ -1,4 +1,4 @@
-"""The alert rules file: the shipped defaults load, and every kind of mistake names its file, line and reason."""
+"""The alert rules file: the shipped defaults load; every kind of mistake names its file, line and reason."""
 
 from __future__ import annotations
 
@@ -72,7 +72,8 @@ rules:
     (GOOD + "    actors: RUS\n", 5, "actors must be a list"),
     (GOOD + "    dyads: [{source: RUS}]\n", 5, "each entry is {source: CODE, target: CODE}"),
     (GOOD + "  - name: surge\n    test: goldstein\n", 5, "rule 'surge' is defined twice"),
-    ("version: 1\ndefaults: {level: region}\n" + GOOD[11:], 2, "level: 'region' is not one of country, actor"),
+    ("version: 1\ndefaults: {level: region}\n" + GOOD[11:], 2,
+     "level: 'region' is not one of country, actor"),
 ])
 def test_a_broken_rules_file_names_file_line_and_reason(text: str, line: int, reason: str) -> None:
     with pytest.raises(RulesFileError) as err:
