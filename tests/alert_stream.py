@@ -63,11 +63,18 @@ def steady(day: date) -> list[tuple[str, str, str, int]]:
     return [("RUS", "UKR", "040", 2), ("USA", "CHN", "040", 1)]
 
 
-def surge_on_last_day(day: date) -> list[tuple[str, str, str, int]]:
-    """The steady stream, with twelve RUS → UKR consultations on the last day instead of two."""
-    if day == LAST_DAY:
-        return [("RUS", "UKR", "040", 12), ("USA", "CHN", "040", 1)]
-    return steady(day)
+def surge_on(last: date) -> Plan:
+    """The steady stream, with twelve RUS → UKR consultations on day `last` instead of two."""
+
+    def plan(day: date) -> list[tuple[str, str, str, int]]:
+        if day == last:
+            return [("RUS", "UKR", "040", 12), ("USA", "CHN", "040", 1)]
+        return steady(day)
+
+    return plan
+
+
+surge_on_last_day = surge_on(LAST_DAY)
 
 
 def conflict_in_last_week(day: date) -> list[tuple[str, str, str, int]]:

@@ -107,7 +107,7 @@ def _stored(store: EventStore, since: str | None, actor: str | None, rule: str |
             limit: int) -> list[Alert]:
     from thucydides.alerts.storage import AlertFilter, list_alerts
 
-    flt = AlertFilter(start=since, actor=actor, rule=rule, open_on=open_on)
+    flt = AlertFilter(start=since, actor=actor, rule=rule, open_on=open_on, is_open=True if open_on else None)
     return list_alerts(store.con, flt, limit)[1]
 
 

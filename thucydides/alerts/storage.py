@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 from thucydides.alerts.model import Alert, EventRef
@@ -57,7 +57,8 @@ class AlertFilter:
     source: str | None = None
     target: str | None = None
     rule: str | None = None
-    open_on: date | None = None  # only alerts still open on this day
+    open_on: date | None = None  # judge open and closed as on this day
+    is_open: bool | None = None  # only the open (True) or the closed (False) ones
 
     def __post_init__(self) -> None:
         self.start, self.end = as_date(self.start, "--from"), as_date(self.end, "--to")
@@ -86,9 +87,9 @@ class AlertFilter:
         if self.rule:
             clauses.append("rule = ?")
             params.append(self.rule)
-        if self.open_on is not None:
-            clauses.append(_OPEN)
-            params.append(self.open_on)
+        if self.is_open is not None:
+            clauses.append(_OPEN if self.is_open else f"NOT ({_OPEN})")
+            params.append(self.open_on or datetime.now(UTC).date())
         return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
 
 
