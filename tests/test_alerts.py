@@ -51,7 +51,8 @@ def test_a_surge_in_one_dyad_raises_exactly_the_daily_surge(tmp_path: Path) -> N
     assert len(alert.events) == 12
     assert {e.article_id for e in alert.events} == {f"s-{LAST_DAY.isoformat()}"}
     assert len({e.cluster_id for e in alert.events}) == 12
-    assert "RUS -> UKR: 12 events" in alert.message
+    assert alert.message == ("RUS -> UKR: 12 events on 2024-03-03, against 2.0 per day over the previous 7 "
+                             "(z 7.1, 6.0x)")
     assert format_alert(alert).startswith("ALERT daily-surge [2024-03-03]: RUS -> UKR")
     with EventStore(path, read_only=True) as store:
         total, [stored] = list_alerts(store.con, AlertFilter())
@@ -73,7 +74,8 @@ def test_a_goldstein_shift_raises_the_weekly_shift_alone(tmp_path: Path) -> None
     assert alert.goldstein_mean == pytest.approx(-10.0)
     assert alert.baseline_goldstein == pytest.approx(1.0)
     assert alert.goldstein_shift == pytest.approx(-11.0)
-    assert "toward conflict" in alert.message
+    assert alert.message == ("RUS -> UKR: mean Goldstein -10.0 over 7 events in the week of 2024-02-26, "
+                             "against +1.0 over the previous 8 weeks (-11.0, toward conflict)")
     assert len(alert.events) == 7
 
 

@@ -115,18 +115,18 @@ def alert_id(rule: str, level: str, source: str, target: str, window: str, start
 
 def describe(test: str, source: str, target: str, window: str, start: date, found: Finding) -> str:
     """One sentence a person reads: what changed, by how much, against what."""
-    when = f"{window} of {start.isoformat()}" if window == "week" else start.isoformat()
+    when = f"in the week of {start.isoformat()}" if window == "week" else f"on {start.isoformat()}"
     per = f"per {window}"
     if test == "count":
         times = f", {found.ratio:.1f}x" if found.ratio is not None else ", none before"
         return (
-            f"{source} -> {target}: {found.count} events in the {when}, against {found.baseline_mean:.1f} "
+            f"{source} -> {target}: {found.count} events {when}, against {found.baseline_mean:.1f} "
             f"{per} over the previous {found.baseline_windows} (z {found.z:.1f}{times})"
         )
     assert found.goldstein_mean is not None and found.baseline_goldstein is not None
     way = "toward conflict" if (found.goldstein_shift or 0) < 0 else "toward cooperation"
     return (
-        f"{source} -> {target}: mean Goldstein {found.goldstein_mean:+.1f} over {found.count} events in the "
+        f"{source} -> {target}: mean Goldstein {found.goldstein_mean:+.1f} over {found.count} events "
         f"{when}, against {found.baseline_goldstein:+.1f} over the previous {found.baseline_windows} "
         f"{window}s ({found.goldstein_shift:+.1f}, {way})"
     )
