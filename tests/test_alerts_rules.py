@@ -91,3 +91,11 @@ def test_a_missing_or_unreadable_rules_file(tmp_path: Path) -> None:
     bad.write_bytes(b"version: 1\n# caf\xe9\n")
     with pytest.raises(RulesFileError, match="cannot be read"):
         load_rules(bad)
+
+
+def test_the_readme_example_rules_file_is_valid() -> None:
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    example = readme.split("## Alerts", 1)[1].split("```yaml\n", 1)[1].split("```", 1)[0]
+    iran, shift = parse_rules(example, "README.md").rules
+    assert (iran.test, iran.actors, iran.min_ratio) == ("count", ("IRN",), 2.0)
+    assert (shift.direction, shift.dyads) == ("down", (Dyad("RUS", "UKR"),))
