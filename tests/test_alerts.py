@@ -75,7 +75,7 @@ def test_a_goldstein_shift_raises_the_weekly_shift_alone(tmp_path: Path) -> None
     assert alert.baseline_goldstein == pytest.approx(1.0)
     assert alert.goldstein_shift == pytest.approx(-11.0)
     assert alert.message == ("RUS -> UKR: mean Goldstein -10.0 over 7 events in the week of 2024-02-26, "
-                             "against +1.0 over the previous 8 weeks (-11.0, toward conflict)")
+                             "against +1.0 over the previous 8 weeks (-11.0, t -27.4, toward conflict)")
     assert len(alert.events) == 7
 
 
@@ -188,17 +188,36 @@ def test_count_test_uses_the_sample_deviation_when_it_is_the_largest() -> None:
     assert count_test(WindowStats(23), baseline, ratio_rule) is None  # 4.6 times the mean
 
 
+def scores(*values: float) -> WindowStats:
+    """A window holding events with these Goldstein scores."""
+    return WindowStats(len(values), sum(values), len(values), sum(v * v for v in values))
+
+
 def test_goldstein_test_needs_enough_events_on_both_sides_and_honours_direction() -> None:
     rule = Rule(name="g", test="goldstein", min_count=3, delta=3.0)
-    calm = [WindowStats(2, 4.0, 2)] * 4  # eight events of mean +2
-    assert goldstein_test(WindowStats(3, -6.0, 3), calm, rule).goldstein_shift == pytest.approx(-4.0)
-    assert goldstein_test(WindowStats(2, -6.0, 2), calm, rule) is None  # too few now
-    assert (
-        goldstein_test(WindowStats(3, -6.0, 3), [WindowStats(1, 2.0, 1)] * 2, rule) is None
-    )  # thin baseline
+    calm = [scores(2.0, 2.0)] * 4  # eight events of +2
+    found = goldstein_test(scores(-2.0, -2.0, -2.0), calm, rule)
+    assert found is not None and found.goldstein_shift == pytest.approx(-4.0)
+    # Welch's t with both spreads floored at min_sigma (1 point): -4 / sqrt(1/3 + 1/8)
+    assert found.z == pytest.approx(-4.0 / (1 / 3 + 1 / 8) ** 0.5)
+    assert goldstein_test(scores(-2.0, -2.0), calm, rule) is None  # too few now
+    assert goldstein_test(scores(-2.0, -2.0, -2.0), [scores(2.0)] * 2, rule) is None  # thin baseline
     up_only = Rule(name="g", test="goldstein", min_count=3, delta=3.0, direction="up")
-    assert goldstein_test(WindowStats(3, -6.0, 3), calm, up_only) is None
-    assert goldstein_test(WindowStats(3, 2.0 * 3 + 2.0, 3), calm, rule) is None  # +0.67: too small
+    assert goldstein_test(scores(-2.0, -2.0, -2.0), calm, up_only) is None
+    assert goldstein_test(scores(4.0, 2.0, 2.0), calm, rule) is None  # +0.67: too small
+
+
+def test_goldstein_min_t_keeps_widely_spread_scores_from_alerting() -> None:
+    rule = Rule(name="g", test="goldstein", min_count=5, delta=3.0, min_t=3.0)
+    calm = [scores(1.0, -2.0, 1.0, 1.0)] * 8  # mean +0.25, sd 1.5
+    noisy = scores(1.0, -10.0, 1.0, -10.0, 1.0, 1.0)  # mean -2.7: a shift of -2.9, but t only -1.3
+    loose = Rule(name="g", test="goldstein", min_count=5, delta=2.5)
+    assert goldstein_test(noisy, calm, loose) is not None
+    strict = Rule(name="g", test="goldstein", min_count=5, delta=2.5, min_t=3.0)
+    assert goldstein_test(noisy, calm, strict) is None
+    steady_fall = scores(-4.0, -4.0, -3.0, -4.0, -4.0, -3.0)  # a shift of -3.9 with little spread
+    found = goldstein_test(steady_fall, calm, rule)
+    assert found is not None and found.z is not None and found.z < -3.0
 
 
 # -- which sides make a dyad ---------------------------------------------------------------------
@@ -215,4 +234,4 @@ def test_a_side_without_country_counts_only_under_a_full_code(tmp_path: Path) ->
         by_actor = dyad_series(store.con, "actor", "day", date(2024, 3, 1), date(2024, 3, 1))
     assert set(by_country) == {("RUS", "IGOUNO"), ("RUS", "UKR")}
     assert set(by_actor) == {("RUS", "IGOUNO"), ("RUSMIL", "UKR")}
-    assert by_country[("RUS", "UKR")][date(2024, 3, 1)] == WindowStats(1, -10.0, 1)
+    assert by_country[("RUS", "UKR")][date(2024, 3, 1)] == WindowStats(1, -10.0, 1, 100.0)

@@ -10,7 +10,10 @@ the baseline mean, as surge detectors on news counts do.
 
 Goldstein test: a shift of the mean (Shewhart-style): the newest window's mean Goldstein score
 against the mean of every event in the baseline windows, alerting when they differ by at least
-`delta` points and both rest on enough events.
+`delta` points and both rest on enough events. A fixed delta alone fires on noise where scores
+spread widely (a week of six events mixing +1 and -10), so `min_t` (optional) also asks for
+Welch's t statistic of the two means, each event's deviation floored at `min_sigma` points so
+that two flat runs of scores do not divide by zero.
 """
 
 from __future__ import annotations
@@ -53,6 +56,7 @@ class WindowStats:
     count: int = 0
     goldstein_sum: float = 0.0
     goldstein_n: int = 0
+    goldstein_sq: float = 0.0  # sum of squared scores, for their spread
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,6 +113,13 @@ def goldstein_test(current: WindowStats, baseline: list[WindowStats], rule: Rule
     wanted = {"down": -moved, "up": moved, "both": abs(moved)}[rule.direction]
     if wanted < rule.delta:
         return None
+    base_sq = sum(w.goldstein_sq for w in baseline)
+    floor = rule.min_sigma**2
+    now_var = _variance(current.goldstein_sq, now_mean, current.goldstein_n, floor)
+    error = math.sqrt(now_var / current.goldstein_n + _variance(base_sq, base_mean, base_n, floor) / base_n)
+    t = moved / error
+    if rule.min_t is not None and abs(t) < rule.min_t:
+        return None
     counts = [w.count for w in baseline]
     return Finding(
         count=current.count,
@@ -118,6 +129,7 @@ def goldstein_test(current: WindowStats, baseline: list[WindowStats], rule: Rule
         goldstein_mean=now_mean,
         baseline_goldstein=base_mean,
         goldstein_shift=moved,
+        z=t,
     )
 
 
@@ -127,6 +139,13 @@ def run_test(current: WindowStats, baseline: list[WindowStats], rule: Rule) -> F
         if rule.test == "count"
         else goldstein_test(current, baseline, rule)
     )
+
+
+def _variance(sum_sq: float, mean: float, n: int, floor: float) -> float:
+    """The sample variance from a sum of squares (at least `floor`; a single score has no spread)."""
+    if n < 2:
+        return floor
+    return max((sum_sq - n * mean * mean) / (n - 1), floor)
 
 
 def _mean(total: float, n: int) -> float | None:

@@ -44,7 +44,7 @@ class Alert:
     baseline_count: int
     baseline_mean: float | None
     baseline_sd: float | None
-    z: float | None
+    z: float | None  # count: the z-score; goldstein: Welch's t of the two means
     ratio: float | None
     goldstein_mean: float | None
     baseline_goldstein: float | None
@@ -123,12 +123,12 @@ def describe(test: str, source: str, target: str, window: str, start: date, foun
             f"{source} -> {target}: {found.count} events {when}, against {found.baseline_mean:.1f} "
             f"{per} over the previous {found.baseline_windows} (z {found.z:.1f}{times})"
         )
-    assert found.goldstein_mean is not None and found.baseline_goldstein is not None
+    assert found.goldstein_mean is not None and found.baseline_goldstein is not None and found.z is not None
     way = "toward conflict" if (found.goldstein_shift or 0) < 0 else "toward cooperation"
     return (
         f"{source} -> {target}: mean Goldstein {found.goldstein_mean:+.1f} over {found.count} events "
         f"{when}, against {found.baseline_goldstein:+.1f} over the previous {found.baseline_windows} "
-        f"{window}s ({found.goldstein_shift:+.1f}, {way})"
+        f"{window}s ({found.goldstein_shift:+.1f}, t {found.z:.1f}, {way})"
     )
 
 

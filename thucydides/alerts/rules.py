@@ -26,8 +26,8 @@ DIRECTIONS = ("down", "up", "both")
 _NAME_RE = re.compile(r"^[a-z0-9][a-z0-9_-]{0,63}$")
 _CODE_RE = re.compile(r"^[A-Z0-9]{2,40}$")
 # keys only one test reads: giving one to the other test is a mistake worth naming
-_COUNT_ONLY = ("z", "min_ratio", "min_sigma")
-_GOLDSTEIN_ONLY = ("delta", "direction", "min_baseline")
+_COUNT_ONLY = ("z", "min_ratio")
+_GOLDSTEIN_ONLY = ("delta", "direction", "min_baseline", "min_t")
 
 
 class RulesFileError(DataFileError):
@@ -57,6 +57,7 @@ class Rule:
     delta: float = 3.0
     direction: str = "both"
     min_baseline: int | None = None  # None: as min_count
+    min_t: float | None = None
     dyads: tuple[Dyad, ...] = ()
     actors: tuple[str, ...] = ()
 
@@ -170,6 +171,7 @@ _READERS: dict[str, Any] = {
     "delta": lambda p, n: float(_number(p, n, "delta", integer=False, low=0.1, high=20)),
     "direction": lambda p, n: _choice(p, n, "direction", DIRECTIONS),
     "min_baseline": lambda p, n: _number(p, n, "min_baseline", integer=True, low=1),
+    "min_t": lambda p, n: float(_number(p, n, "min_t", integer=False, low=0.1, high=100)),
     "dyads": _dyads,
     "actors": lambda p, n: tuple(_code(p, item, "actors") for item in _list(p, n, "actors")),
 }

@@ -48,14 +48,15 @@ def dyad_series(con: Any, level: str, window: str, first: date, last: date) -> S
         f"""
         WITH h AS ({_happenings(level)})
         SELECT src, tgt, date_trunc('{window}', day)::DATE AS w, count(*) AS n,
-               coalesce(sum(goldstein), 0) AS g_sum, count(goldstein) AS g_n
+               coalesce(sum(goldstein), 0) AS g_sum, count(goldstein) AS g_n,
+               coalesce(sum(goldstein * goldstein), 0) AS g_sq
         FROM h WHERE src IS NOT NULL AND tgt IS NOT NULL
         GROUP BY ALL""",
         [first, last],
     ).fetchall()
     series: Series = {}
-    for src, tgt, start, n, g_sum, g_n in rows:
-        series.setdefault((src, tgt), {})[start] = WindowStats(int(n), float(g_sum), int(g_n))
+    for src, tgt, start, n, g_sum, g_n, g_sq in rows:
+        series.setdefault((src, tgt), {})[start] = WindowStats(int(n), float(g_sum), int(g_n), float(g_sq))
     return series
 
 
