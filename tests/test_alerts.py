@@ -7,7 +7,7 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import pytest
-from alert_stream import LAST_DAY, conflict_in_last_week, steady, surge_on_last_day, write_stream
+from alert_stream import LAST_DAY, conflict_in_last_week, place, steady, surge_on_last_day, write_stream
 from test_store import make_doc, make_event
 
 from thucydides.alerts import Alert, AlertOptions, check_alerts, format_alert
@@ -91,6 +91,17 @@ def test_a_recheck_raises_nothing_new_even_as_the_window_grows(tmp_path: Path) -
     with EventStore(path) as store:
         assert store.count("alerts") == 1
         assert store.count("alert_events") == len(first.events) == 12
+
+
+def test_documents_queued_but_not_yet_committed_are_checked(tmp_path: Path) -> None:
+    # a watcher queues what it coded with store.add(); a check in between must see it
+    path = tmp_path / "events.duckdb"
+    write_stream(path, steady)
+    surge = [make_event(i, "RUS", "UKR", "040", date="2024-03-03", location=place(i)) for i in range(10)]
+    with EventStore(path, batch_size=1000) as store:
+        store.add(make_doc("queued", surge, date="2024-03-03"))
+        [alert] = check_alerts(store, AlertOptions(), now=NOW)
+    assert alert.rule == "daily-surge" and {e.article_id for e in alert.events} == {"queued", "s-2024-03-03"}
 
 
 def test_the_alert_of_yesterday_is_still_checked_today(tmp_path: Path) -> None:

@@ -48,6 +48,7 @@ def check_alerts(store: EventStore, options: AlertOptions, *, now: datetime | No
             f"{store.path}: opened read-only; checking alerts stores them, so open it for writing"
         )
     rules = load_rules(options.rules_path).rules
+    store.flush()  # documents queued with store.add() count too
     raised_at = _utc_naive(now or datetime.now(UTC))
     today = raised_at.date()
     con = store.con
