@@ -119,6 +119,21 @@ def test_a_failing_webhook_is_reported_kept_and_retried(
     assert kept.webhook_attempts == 2 and kept.webhook_error is None and kept.webhook_sent_at is not None
 
 
+def test_after_one_failure_a_check_posts_no_more_and_the_next_one_sends_them_all(tmp_path: Path) -> None:
+    path = tmp_path / "two.duckdb"
+    write_stream(path, lambda d: [("RUS", "UKR", "040", 12 if d == NOW.date() else 2),
+                                  ("USA", "CHN", "040", 12 if d == NOW.date() else 2)])
+    port = free_port()
+    url = f"http://127.0.0.1:{port}/"
+    first, second = check(path, url)
+    assert "failed for alert" in (first.webhook_error or "")
+    assert second.webhook_error == "not sent: an earlier POST of this check failed"
+    for received in serve(port):
+        assert check(path, url) == []
+        assert sorted(r["body"]["alert"]["alert_id"] for r in received.received) == sorted(
+            [first.alert_id, second.alert_id])
+
+
 def test_a_webhook_answering_an_error_gives_up_after_the_last_attempt(store_path: Path) -> None:
     for receiver in serve(free_port(), status=500):
         url = f"http://127.0.0.1:{receiver.server_port}/"

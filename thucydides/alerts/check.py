@@ -65,9 +65,8 @@ def check_alerts(store: EventStore, options: AlertOptions, *, now: datetime | No
         append_jsonl(Path(options.jsonl_path), new)
     if options.webhook_url:
         retry = storage.undelivered(con, MAX_WEBHOOK_ATTEMPTS)  # read before this run's own POSTs
-        new = [_deliver(con, options.webhook_url, a) for a in new]
-        for old in retry:
-            _deliver(con, options.webhook_url, old)
+        delivered = _deliver_all(con, options.webhook_url, [*new, *retry])
+        new = delivered[: len(new)]
     return new
 
 
@@ -126,13 +125,22 @@ def _with_events(con: Any, alert: Alert, today: date) -> Alert:
     return replace(alert, events=tuple(EventRef(*r) for r in refs))
 
 
-def _deliver(con: Any, url: str, alert: Alert) -> Alert:
-    error = post_webhook(url, alert)
-    sent = None if error else _utc_naive(datetime.now(UTC))
-    storage.record_webhook(con, alert.alert_id, sent, error)
-    return replace(
-        alert, webhook_attempts=alert.webhook_attempts + 1, webhook_sent_at=sent, webhook_error=error
-    )
+NOT_SENT = "not sent: an earlier POST of this check failed"
+
+
+def _deliver_all(con: Any, url: str, alerts: list[Alert]) -> list[Alert]:
+    """POST each alert and record how it went. After the first failure the rest of this run is not
+    tried (a receiver that is down would cost its timeout once per alert); the next check retries."""
+    out = []
+    down: str | None = None
+    for alert in alerts:
+        error = post_webhook(url, alert) if down is None else NOT_SENT
+        down = down or error
+        sent = None if error else _utc_naive(datetime.now(UTC))
+        storage.record_webhook(con, alert.alert_id, sent, error)
+        out.append(replace(alert, webhook_attempts=alert.webhook_attempts + 1, webhook_sent_at=sent,
+                           webhook_error=error))
+    return out
 
 
 def _utc_naive(moment: datetime) -> datetime:
