@@ -24,6 +24,8 @@ from thucydides.alerts.series import Series, dyad_events, dyad_series
 if TYPE_CHECKING:
     from thucydides.store.db import EventStore
 
+NOT_SENT = "not sent: an earlier POST of this check failed"
+
 
 @dataclass(frozen=True)
 class AlertOptions:
@@ -123,9 +125,6 @@ def _with_events(con: Any, alert: Alert, today: date) -> Alert:
     last = min(alert.window_end, today)
     refs = dyad_events(con, alert.level, (alert.source, alert.target), alert.window_start, last)
     return replace(alert, events=tuple(EventRef(*r) for r in refs))
-
-
-NOT_SENT = "not sent: an earlier POST of this check failed"
 
 
 def _deliver_all(con: Any, url: str, alerts: list[Alert]) -> list[Alert]:
