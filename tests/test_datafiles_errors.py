@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from thucydides.actors.dictionary import ActorDictionaryError
+from thucydides.alerts import RulesFileError
 from thucydides.datafiles import DataFileError, compose_yaml, content_lines, load_yaml
 from thucydides.events.lexicon import LexiconError as EventLexiconError
 from thucydides.ontology import OntologyError
@@ -28,7 +29,7 @@ def test_message_names_file_line_and_reason(line: int | None, message: str) -> N
 
 
 @pytest.mark.parametrize("cls", [OntologyError, ActorDictionaryError, PlacesDataError, CueFileError,
-                                 TimeLexiconError, EventLexiconError])
+                                 TimeLexiconError, EventLexiconError, RulesFileError])
 def test_area_errors_are_data_file_errors_and_survive_pickling(cls: type[DataFileError]) -> None:
     err = cls("f.yaml", 3, "broken")
     assert isinstance(err, DataFileError) and isinstance(err, ValueError)

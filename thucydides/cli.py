@@ -316,12 +316,14 @@ def _with_progress(stream: Iterator[Document | Reject], inputs: list[str],
 
 
 def _register_subcommands() -> None:
+    from thucydides.alerts.commands import register as register_alerts
     from thucydides.explain import register as register_explain
     from thucydides.service.commands import register as register_service
     from thucydides.store.commands import register as register_store
     from thucydides.watch.commands import register as register_watch
 
     register_store(app)
+    register_alerts(app)
     register_service(app)
     register_explain(app)
     register_watch(app)

@@ -20,6 +20,7 @@ from fastapi.responses import Response
 from starlette.middleware.gzip import GZipMiddleware
 
 from thucydides import __version__
+from thucydides.service.alert_routes import add_alert_routes
 from thucydides.service.code_route import add_code_route
 from thucydides.service.errors import install_error_handlers
 from thucydides.service.health import add_health_route
@@ -98,6 +99,7 @@ def create_app(
 
     install_error_handlers(app)
     add_code_route(app, state)
+    add_alert_routes(app, state)  # first: /v1/articles/latest before /v1/articles/{article_id}
     add_store_routes(app, state)
     add_health_route(app, state)
     add_watch_route(app, state)

@@ -354,6 +354,46 @@ _V4_WATCH = [
     WHERE w.article_id IS NOT NULL AND w.outcome IN ('coded', 'duplicate')""",
 ]
 
+# Dyad alerts (thucydides/alerts): one row per rule, dyad and window, raised once (alert_id is a
+# hash of those), with the reports (article_id, event_id) and happenings (cluster_id) it counted.
+# Not article rows: re-coding an article leaves the alerts it caused as they were when raised.
+_V5_ALERTS = [
+    """
+    CREATE TABLE alerts (
+        alert_id VARCHAR PRIMARY KEY,
+        rule VARCHAR NOT NULL,
+        test VARCHAR NOT NULL,
+        level VARCHAR NOT NULL,
+        source VARCHAR NOT NULL,
+        target VARCHAR NOT NULL,
+        window_kind VARCHAR NOT NULL,
+        window_start DATE NOT NULL,
+        window_end DATE NOT NULL,
+        count INTEGER NOT NULL,
+        baseline_windows INTEGER NOT NULL,
+        baseline_count INTEGER NOT NULL,
+        baseline_mean DOUBLE,
+        baseline_sd DOUBLE,
+        z DOUBLE,
+        ratio DOUBLE,
+        goldstein_mean DOUBLE,
+        baseline_goldstein DOUBLE,
+        goldstein_shift DOUBLE,
+        message VARCHAR NOT NULL,
+        raised_at TIMESTAMP NOT NULL,
+        webhook_attempts INTEGER NOT NULL DEFAULT 0,
+        webhook_sent_at TIMESTAMP,
+        webhook_error VARCHAR
+    )""",
+    """
+    CREATE TABLE alert_events (
+        alert_id VARCHAR NOT NULL,
+        cluster_id BIGINT NOT NULL,
+        article_id VARCHAR NOT NULL,
+        event_id VARCHAR NOT NULL
+    )""",
+]
+
 # A migration step is SQL, or a function of the connection for what SQL cannot compute.
 Step = str | Callable[[Any], None]
 
@@ -366,6 +406,7 @@ MIGRATIONS: list[tuple[int, str, list[Step]]] = [
     (3, "events the coder left undated (background before its narrative) have no event day, not the "
         "publication day", _V3_UNDATED),
     (4, "the watcher's ledger: watch_sources, watch_entries and the article_sources view", _V4_WATCH),
+    (5, "dyad alerts and the events that raised them", _V5_ALERTS),
 ]
 
 SCHEMA_VERSION = MIGRATIONS[-1][0]

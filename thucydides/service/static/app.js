@@ -94,7 +94,7 @@
 
   // -- tabs ---------------------------------------------------------------------------
   function showTab(name) {
-    for (const t of ["code", "explore"]) {
+    for (const t of ["code", "explore", "live"]) {
       $("#tab-" + t).hidden = t !== name;
       $(`nav a[data-tab="${t}"]`).classList.toggle("active", t === name);
     }
@@ -102,6 +102,8 @@
       state.exploreLoaded = true;
       loadExplore();
     }
+    // the live view polls only while it is shown (live.js)
+    if (name === "live") ThucLive.start(); else ThucLive.stop();
   }
   function route() {
     const hash = location.hash.slice(1);
@@ -110,7 +112,12 @@
       openStoredArticle(decodeURIComponent(hash.slice(8)));
       return;
     }
-    showTab(hash === "explore" ? "explore" : "code");
+    if (hash.startsWith("alert=")) {  // #alert=ID/timeline or #alert=ID/events (links of the live view)
+      const [id, part] = hash.slice(6).split("/");
+      ThucLive.openAlert(decodeURIComponent(id), part || "timeline");
+      return;
+    }
+    showTab(["explore", "live"].includes(hash) ? hash : "code");
   }
   window.addEventListener("hashchange", route);
 
@@ -530,7 +537,8 @@
     }
   }
 
-  async function loadDyad(ev) {
+  // `range` ({start, end}) overrides the filter form's dates: an alert's timeline spans its baseline too
+  async function loadDyad(ev, range) {
     if (ev) ev.preventDefault();
     const form = new FormData($("#dyad-form"));
     const a = String(form.get("a") || "").trim(), b = String(form.get("b") || "").trim();
@@ -538,7 +546,10 @@
     const params = new URLSearchParams({ by: String(form.get("by")) });
     if (form.get("directed")) params.set("directed", "true");
     const f = filterQuery();
-    for (const k of ["start", "end"]) if (f.get(k)) params.set(k, f.get(k));
+    for (const k of ["start", "end"]) {
+      const value = range ? range[k] : f.get(k);
+      if (value) params.set(k, value);
+    }
     const box = $("#timeline");
     try {
       const res = await api(`/v1/dyads/${encodeURIComponent(a)}/${encodeURIComponent(b)}?` + params);
@@ -549,6 +560,9 @@
       box.replaceChildren(el("div", { class: "empty msg error", text: err.message }));
     }
   }
+
+  // What live.js uses of this page: its helpers, and the explore tab's loaders.
+  window.Thuc = { $, el, api, say, fmt, state, showTab, checkHealth, loadEvents, loadDyad, loadTopActors };
 
   // -- start -----------------------------------------------------------------------------
   function init() {
