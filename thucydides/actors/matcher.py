@@ -34,6 +34,7 @@ from thucydides.wordlists import word_set
 ACRONYM_RE = re.compile(r"^(?:[A-Z]\.?){2,6}$")
 # Acronyms whose lower-case form is an everyday word: never matched in lower-case text.
 COMMON_WORDS = word_set("actors", "everyday_acronyms") | {w.lower() for w in STOP_WORDS}
+TITLE_CASE_WORDS = word_set("actors", "title_case_acronym_words")
 
 
 @dataclass(slots=True)
@@ -149,10 +150,15 @@ def compile_dictionaries(dicts: Dictionaries, nlp: Language) -> Compiled:
     for entry in dicts.entries.values():
         for original in _originals(entry):
             originals.setdefault(norm_phrase(original), original)
+    title_forms: dict[str, tuple[Entry, str]] = {}
     for phrase, (entry, role) in compiled.owner.items():
         original = originals.get(phrase, phrase)
         if ACRONYM_RE.match(original.replace(" ", "")) or original in ("US", "IS"):
             exact_patterns[phrase] = original
+            if _title_case_form(original):
+                # Some house styles write long acronyms as names ("Nato", "Isis"): match that form.
+                title_forms[original.title()] = (entry, role)
+                exact_patterns[original.title()] = original.title()
             # Lower-case text: only police/agency acronyms ("sho", "crpf", "bjp"); a lower-case
             # group or IGO acronym is too often a word ("fact", "who", "eta").
             national = entry.is_agent or entry.user or entry.origin.startswith("institutions.tsv")
@@ -177,11 +183,19 @@ def compile_dictionaries(dicts: Dictionaries, nlp: Language) -> Compiled:
                     norm_patterns[plural] = plural
         if " " not in phrase:
             compiled.single[phrase] = (entry, role)
+    for form, owner in title_forms.items():
+        compiled.owner.setdefault(form, owner)
     tokenizer = PatternTokenizer(nlp)
     compiled.norm = _matcher(tokenizer, "NORM", norm_patterns)
     compiled.exact = _matcher(tokenizer, "ORTH", exact_patterns)
     compiled.lower_acronyms = _matcher(tokenizer, "NORM", lower_acro)
     return compiled
+
+
+def _title_case_form(original: str) -> bool:
+    """Whether an acronym's title-case form ("Nato") names the actor rather than a word."""
+    return len(original) >= 4 and original.isalpha() and original.lower() not in COMMON_WORDS \
+        and original.lower() not in TITLE_CASE_WORDS
 
 
 def _originals(entry: Entry) -> list[str]:

@@ -16,7 +16,12 @@ from thucydides.events.modality import under_report
 from thucydides.events.phrases import hyphen_partners
 from thucydides.events.roles import clause_target, event_roles, expand_heads, noun_phrase
 from thucydides.events.targets import named_or_place
-from thucydides.events.words import INSTRUMENTS_OF_FORCE, THING_NOUNS
+from thucydides.events.words import (
+    INSTRUMENTS_OF_FORCE,
+    STATE_ACT_PLACE_PREPS,
+    STATE_ACTS_PLACED,
+    THING_NOUNS,
+)
 from thucydides.models import ActorMention, Event, EventActor, Mention, Plover, Span
 from thucydides.nlp import doc_text
 from thucydides.syntax import resolve_relative
@@ -64,6 +69,8 @@ def build_events(ctx: SentenceContext, hit: Hit) -> list[Event]:
             if s is not None and t is not None and s.i == t.i:
                 t = None
             src = force_behind(event_actor(ctx, s, trigger_ids), s)
+            if s is None:
+                src = placed_authority(ctx, hit, trigger_ids)
             tgt = event_actor(ctx, t, trigger_ids)
             if tgt is not None and not tgt.code and not named_or_place(ctx.lex, t) and (
                     hit.rank != "main" or (hit.code[:2] not in ("01", "02") and _thing(ctx, t))):
@@ -94,6 +101,29 @@ def event_actor(ctx: SentenceContext, tok: Token | None, trigger_ids: set[int]) 
         return EventActor(text, start, end)
     return EventActor(text, start, end, mention.code, mention.country, mention.sector, mention.name,
                       mention.entity)
+
+
+def placed_authority(ctx: SentenceContext, hit: Hit, trigger_ids: set[int]) -> EventActor | None:
+    """'Ten journalists are imprisoned in Azerbaijan', 'diplomats being expelled from the United
+    States': an agentless passive of an act only a state's authorities carry out names the state
+    by the country it was done in or from. Only a country (or its capital as its government)
+    counts: a town or a region is where it happened, not who did it."""
+    if hit.noun or hit.code[:3] not in STATE_ACTS_PLACED:
+        return None
+    head = hit.head
+    passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in head.children)
+    if not passive and head.dep_ not in ("acl", "amod"):
+        return None
+    for prep in head.children:
+        if prep.dep_ != "prep" or prep.lower_ not in STATE_ACT_PLACE_PREPS:
+            continue
+        for obj in prep.children:
+            if obj.dep_ != "pobj":
+                continue
+            actor = event_actor(ctx, obj, trigger_ids)
+            if actor is not None and actor.code and actor.code == actor.country and actor.sector is None:
+                return actor
+    return None
 
 
 def _thing(ctx: SentenceContext, tok: Token | None) -> bool:

@@ -29,7 +29,7 @@ from thucydides.events.merge import merge_mentions
 from thucydides.events.modality import obligation, obligation_statement, set_modality
 from thucydides.events.nonagents import non_agent
 from thucydides.events.predicates import find_hits
-from thucydides.events.select import empty_statement, rank_of, select
+from thucydides.events.select import empty_event, rank_of, select
 from thucydides.events.words import REPORT_LEMMAS
 from thucydides.models import Event, EventActor
 
@@ -105,7 +105,7 @@ def _distinct(groups: Iterable[list[Event]]) -> list[Event]:
     seen: set[tuple[str, object, object]] = set()
     for evs in groups:
         for ev in evs:
-            if empty_statement(ev):
+            if empty_event(ev):
                 continue
             keys = {(ev.cameo, _actor_key(ev.source, same), _actor_key(ev.target, same))
                     for same in (False, True)}

@@ -49,6 +49,8 @@ NOT_INTENDED_ROOTS = _set("not_intended_roots")
 WITHDRAW_CODES = _set("withdrawal_codes")
 PROTEST_FORMS = _set("protest_forms")
 STATE_ACTS = _set("state_acts")
+STATE_ACTS_PLACED = _set("state_acts_placed")
+STATE_ACT_PLACE_PREPS = _set("state_act_place_preps")
 
 JOINT_WORDS = _set("joint_words")
 MONEY_WORDS = _set("money_words")
