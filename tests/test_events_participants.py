@@ -70,3 +70,15 @@ def test_a_long_acronym_written_as_a_name_is_the_actor(nlp: Language, resolver: 
 def test_an_acronym_whose_title_case_is_a_word_is_not_matched(nlp: Language, resolver: ActorResolver) -> None:
     doc = nlp("Fact is, nobody in the village knew.")
     assert not [m for m in resolver.resolve(doc, None).mentions if m.text == "Fact"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Sweden recognised the State of Palestine in 2014.", True),
+    ("Moscow recognised the independence of the two regions.", True),
+    ("A fighter recognised the voice of his commander on the radio.", False),
+    ("The minister recognised the difficulty of the talks.", False),
+])
+def test_recognition_is_of_a_state_a_government_or_a_claim(
+        nlp: Language, resolver: ActorResolver, coder: EventCoder, text: str, expected: bool) -> None:
+    found = any(e.cameo == "054" for e in coded(nlp, resolver, coder, text))
+    assert found is expected
