@@ -72,13 +72,11 @@ def test_an_acronym_whose_title_case_is_a_word_is_not_matched(nlp: Language, res
     assert not [m for m in resolver.resolve(doc, None).mentions if m.text == "Fact"]
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("Sweden recognised the State of Palestine in 2014.", True),
-    ("Moscow recognised the independence of the two regions.", True),
-    ("A fighter recognised the voice of his commander on the radio.", False),
-    ("The minister recognised the difficulty of the talks.", False),
-])
-def test_recognition_is_of_a_state_a_government_or_a_claim(
-        nlp: Language, resolver: ActorResolver, coder: EventCoder, text: str, expected: bool) -> None:
-    found = any(e.cameo == "054" for e in coded(nlp, resolver, coder, text))
-    assert found is expected
+
+def test_the_state_named_by_where_it_acted_is_still_where_it_acted(nlp: Language) -> None:
+    from thucydides.coder import Coder
+
+    doc = Coder().code("The two activists were detained in Turkey last week.")
+    detained = [e for e in doc.events if e.cameo[:3] == "173"]
+    assert detained and detained[0].source is not None and detained[0].source.code == "TUR"
+    assert detained[0].location is not None and detained[0].location.country == "TUR"

@@ -118,7 +118,7 @@ def placed_authority(ctx: SentenceContext, hit: Hit, trigger_ids: set[int]) -> E
         if prep.dep_ != "prep" or prep.lower_ not in STATE_ACT_PLACE_PREPS:
             continue
         for obj in prep.children:
-            if obj.dep_ != "pobj":
+            if obj.dep_ != "pobj" or obj.ent_type_ != "GPE":
                 continue
             actor = event_actor(ctx, obj, trigger_ids)
             if actor is not None and actor.code and actor.code == actor.country and actor.sector is None:

@@ -60,6 +60,7 @@ def select(built: list[tuple[Hit, list[Event]]]) -> list[tuple[Hit, list[Event]]
     Subordinate clauses stay, with a lower confidence (see `build`), when they are political
     (`_political_side_event`).
     """
+    built = [(h, kept) for h, evs in built if (kept := with_participants(h, evs))]
     built = [(h, evs) for h, evs in built
              if _political_side_event(h, evs) or (h.rank == "main" and _political_main_event(h, evs))]
     if not any(h.rank == "main" and h.code[:2] not in ("01", "02") for h, _ in built):
@@ -141,9 +142,18 @@ def _place_object(tok: Token | None) -> bool:
 
 
 def empty_event(ev: Event) -> bool:
-    """An event by nobody to nobody is no event data: a statement's "Taking such a step would …",
-    a byline's "contributed to this report", and an act told as a bare noun or an agentless
-    passive with nobody it befell ("the latest arrest brought to nine …", "an investigation is
-    under way"). Who did it to whom is what an event record is; with neither side it would only
-    add to the counts of the day (annotators leave "the war raged" out for the same reason)."""
-    return ev.source is None and ev.target is None
+    """A statement (01x) by nobody about nobody says nothing: "Taking such a step would …",
+    a byline's "contributed to this report"."""
+    return ev.cameo[:2] == "01" and ev.source is None and ev.target is None
+
+
+def with_participants(hit: Hit, evs: list[Event]) -> list[Event]:
+    """An event needs someone on one side. An act told as a bare noun or an agentless passive
+    with nobody it befell ("the latest arrest brought to nine …", "an investigation is under
+    way", "deportation is a heated topic") adds to the day's counts with no dyad to count it in;
+    annotators leave "the war raged" out for the same reason. A verb of arrest, charge or
+    expulsion still reports an act of the authorities even when the sentence names nobody
+    ("… and were arrested on Friday")."""
+    if not hit.noun and hit.code[:3] in STATE_ACTS:
+        return evs
+    return [e for e in evs if e.source is not None or e.target is not None]

@@ -215,8 +215,10 @@ def _locate(ev: Event, sentence: _SentencePlaces, doc: Doc) -> tuple[Place | Non
     best: tuple[int, int, int, int] | None = None
     for position, rank in sentence.attached(head, _clauses_above(head)):
         p, root = sentence.places[position], sentence.chains[position].root
-        if src and p.start >= src.start and p.end <= src.end:
-            continue  # the place lies inside the source's own name
+        if src and p.start >= src.start and p.end <= src.end \
+                and not _through_preposition(sentence.chains[position], head, deps=("prep",)):
+            continue  # the place lies inside the source's own name ("imprisoned in Azerbaijan":
+            # the state named by where it acted is still where it acted)
         if actor_target and tgt and p.start >= tgt.start and p.end <= tgt.end \
                 and not _through_preposition(sentence.chains[position], head):
             continue  # … or is the target actor itself, not where the act was done
@@ -233,11 +235,12 @@ def _locate(ev: Event, sentence: _SentencePlaces, doc: Doc) -> tuple[Place | Non
     return sentence.places[best[3]], "clause" if best[0] == 0 else "sentence"
 
 
-def _through_preposition(chain: _Chain, trigger: Token) -> bool:
-    """Whether a preposition lies on the place's way up to the trigger ("over Dhaka")."""
+def _through_preposition(chain: _Chain, trigger: Token, deps: tuple[str, ...] = ("prep", "agent")) -> bool:
+    """Whether a preposition lies on the place's way up to the trigger ("over Dhaka"). A source's
+    "by Russia" (agent) is who did it, never where; pass deps=("prep",) to leave it out."""
     below = chain.path_length(trigger)
     tokens = chain.tokens if below is None else chain.tokens[:below]
-    return any(t.dep_ in {"prep", "agent"} for t in tokens)
+    return any(t.dep_ in deps for t in tokens)
 
 
 def _clauses_above(trigger: Token) -> list[Token]:
