@@ -153,7 +153,7 @@ def with_participants(hit: Hit, evs: list[Event]) -> list[Event]:
     way", "deportation is a heated topic") adds to the day's counts with no dyad to count it in;
     annotators leave "the war raged" out for the same reason. A verb of arrest, charge or
     expulsion still reports an act of the authorities even when the sentence names nobody
-    ("… and were arrested on Friday")."""
-    if not hit.noun and hit.code[:3] in STATE_ACTS:
-        return evs
+    ("… and were arrested on Friday"), and so does its noun with someone it befell."""
+    if hit.code[:3] in STATE_ACTS and (not hit.noun or hit.target_tok is not None):
+        return evs  # "triggered the arrest of tycoons": someone it befell, if unnamed
     return [e for e in evs if e.source is not None or e.target is not None]
