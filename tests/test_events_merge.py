@@ -158,7 +158,7 @@ def test_workers_strike_is_a_protest(nlp, coder, resolver, text: str) -> None:
 
 
 @pytest.mark.parametrize("text", ["Jets carried out strikes on militant bases.",
-                                  "The first strike since the vote killed three fighters."])
+                                  "The first Israeli strike since the vote killed three fighters."])
 def test_strike_with_a_target_or_military_cue_is_an_attack(nlp, coder, resolver, text: str) -> None:
     evs = live(code(nlp, coder, resolver, text))
     assert any(e.cameo[:2] == "19" for e in evs) and not any(e.cameo[:2] == "14" for e in evs)
