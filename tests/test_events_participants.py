@@ -80,3 +80,11 @@ def test_the_state_named_by_where_it_acted_is_still_where_it_acted(nlp: Language
     detained = [e for e in doc.events if e.cameo[:3] == "173"]
     assert detained and detained[0].source is not None and detained[0].source.code == "TUR"
     assert detained[0].location is not None and detained[0].location.country == "TUR"
+
+
+def test_a_one_word_name_called_a_private_person_is_a_namesake(
+        nlp: Language, resolver: ActorResolver) -> None:
+    private = nlp("Abbas, a Kurdish shopkeeper, said he had lost his home.")
+    assert "PSEGOV" not in {m.code for m in resolver.resolve(private, None).mentions}
+    official = nlp("Abbas, the Palestinian president, said he would attend.")
+    assert "PSEGOV" in {m.code for m in resolver.resolve(official, None).mentions}

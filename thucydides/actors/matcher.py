@@ -35,6 +35,7 @@ ACRONYM_RE = re.compile(r"^(?:[A-Z]\.?){2,6}$")
 # Acronyms whose lower-case form is an everyday word: never matched in lower-case text.
 COMMON_WORDS = word_set("actors", "everyday_acronyms") | {w.lower() for w in STOP_WORDS}
 TITLE_CASE_WORDS = word_set("actors", "title_case_acronym_words")
+PRIVATE_SECTORS = word_set("actors", "private_sectors")
 
 
 @dataclass(slots=True)
@@ -98,7 +99,7 @@ class Compiled:
             taken[m.start:m.end] = b"\x01" * (m.end - m.start)
             kept.append(m)
         kept.sort(key=lambda m: m.start)
-        return kept
+        return _private_namesakes_out(doc, kept)
 
     def span_of(self, doc: Doc, m: Match) -> Span:
         return doc[m.start:m.end]
@@ -190,6 +191,18 @@ def compile_dictionaries(dicts: Dictionaries, nlp: Language) -> Compiled:
     compiled.exact = _matcher(tokenizer, "ORTH", exact_patterns)
     compiled.lower_acronyms = _matcher(tokenizer, "NORM", lower_acro)
     return compiled
+
+
+def _private_namesakes_out(doc: Doc, kept: list[Match]) -> list[Match]:
+    """'Abbas, a Kurdish shopkeeper, said …': a one-word name that the text itself calls a private
+    person (an appositive agent of a private sector) is a namesake, not the famous holder."""
+    private = {i for m in kept if m.entry.is_agent and (m.entry.sector or "").lower() in PRIVATE_SECTORS
+               for i in range(m.start, m.end)}
+    if not private:
+        return kept
+    return [m for m in kept
+            if not (m.entry.kind == "person" and not m.entry.is_agent and m.end - m.start == 1
+                    and any(c.dep_ == "appos" and c.i in private for c in doc[m.start].children))]
 
 
 def _title_case_form(original: str) -> bool:
