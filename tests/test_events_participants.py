@@ -88,3 +88,13 @@ def test_a_one_word_name_called_a_private_person_is_a_namesake(
     assert "PSEGOV" not in {m.code for m in resolver.resolve(private, None).mentions}
     official = nlp("Abbas, the Palestinian president, said he would attend.")
     assert "PSEGOV" in {m.code for m in resolver.resolve(official, None).mentions}
+
+
+@pytest.mark.parametrize("text, code", [
+    ("The sister of the Cuban president met the protesters.", "CUBCVL"),
+    ("The wife of the Russian president visited a school in Moscow.", "RUSCVL"),
+])
+def test_a_relative_named_through_an_office_holder_is_a_private_person(
+        nlp: Language, resolver: ActorResolver, coder: EventCoder, text: str, code: str) -> None:
+    sources = {e.source.code for e in coded(nlp, resolver, coder, text) if e.source is not None}
+    assert code in sources and not any(c and c.endswith("GOV") for c in sources), sources

@@ -18,6 +18,7 @@ from thucydides.events.roles import clause_target, event_roles, expand_heads, no
 from thucydides.events.targets import named_or_place
 from thucydides.events.words import (
     INSTRUMENTS_OF_FORCE,
+    KIN_NOUNS,
     STATE_ACT_PLACE_PREPS,
     STATE_ACTS_PLACED,
     THING_NOUNS,
@@ -99,6 +100,11 @@ def event_actor(ctx: SentenceContext, tok: Token | None, trigger_ids: set[int]) 
     mention: ActorMention | None = ctx.actors.best_in(start, end, head=tok.idx)
     if mention is None:
         return EventActor(text, start, end)
+    if tok.lemma_.lower() in KIN_NOUNS and not mention.start <= tok.idx < mention.end:
+        # "the sister of the Cuban dictator": his relative, a private person of his country
+        country = mention.country
+        code = country + "CVL" if country and country not in INTERNATIONAL else "CVL"
+        return EventActor(text, start, end, code, country if code != "CVL" else None, "CVL")
     return EventActor(text, start, end, mention.code, mention.country, mention.sector, mention.name,
                       mention.entity)
 
