@@ -14,7 +14,7 @@ from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 from thucydides.alerts.model import Alert, EventRef
-from thucydides.store.filters import as_date, check_actor
+from thucydides.store.filters import check_period_and_actors
 
 _COLUMNS = (
     "alert_id",
@@ -61,12 +61,7 @@ class AlertFilter:
     is_open: bool | None = None  # only the open (True) or the closed (False) ones
 
     def __post_init__(self) -> None:
-        self.start, self.end = as_date(self.start, "--from"), as_date(self.end, "--to")
-        if self.start and self.end and self.start > self.end:
-            raise ValueError(f"--from {self.start} is after --to {self.end}")
-        for name in ("actor", "source", "target"):
-            value = getattr(self, name)
-            setattr(self, name, check_actor(value) if value else None)
+        check_period_and_actors(self)
 
     def where(self) -> tuple[str, list[Any]]:
         clauses: list[str] = []

@@ -17,17 +17,11 @@ from thucydides.alerts.storage import AlertFilter, get_alert, is_open, list_aler
 from thucydides.service.errors import ApiError
 from thucydides.service.queries import rows
 from thucydides.service.state import ServiceState
+from thucydides.service.store_routes import ActorCode, Offset
 
 MAX_ALERTS = 500
 MAX_LATEST = 200
 EVENTS_PER_ARTICLE = 5  # the few events the live view shows under each new article
-
-Code = Annotated[
-    str | None,
-    Query(
-        pattern=r"^[A-Za-z0-9]{2,40}$", description="Actor code prefix (RUS matches RUSMIL) or country code"
-    ),
-]
 
 
 def add_alert_routes(app: FastAPI, state: ServiceState) -> None:
@@ -43,9 +37,9 @@ def add_alert_routes(app: FastAPI, state: ServiceState) -> None:
     def alerts_page(
         start: Annotated[date | None, Query(description="Windows ending on or after this day.")] = None,
         end: Annotated[date | None, Query(description="Windows starting on or before this day.")] = None,
-        actor: Code = None,
-        source: Code = None,
-        target: Code = None,
+        actor: ActorCode | None = None,
+        source: ActorCode | None = None,
+        target: ActorCode | None = None,
         rule: Annotated[
             str | None, Query(pattern=r"^[a-z0-9][a-z0-9_-]{0,63}$", description="Rule name.")
         ] = None,
@@ -53,7 +47,7 @@ def add_alert_routes(app: FastAPI, state: ServiceState) -> None:
             bool | None, Query(alias="open", description="Only open (true) or closed (false).")
         ] = None,
         limit: Annotated[int, Query(ge=1, le=MAX_ALERTS)] = 50,
-        offset: Annotated[int, Query(ge=0, le=1_000_000_000)] = 0,
+        offset: Offset = 0,
     ) -> dict[str, Any]:
         today = datetime.now(UTC).date()
         try:

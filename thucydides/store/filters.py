@@ -57,6 +57,17 @@ def as_date(value: str | date | None, name: str = "date") -> date | None:
         raise ValueError(f"{name}: {value!r} is not a date (YYYY-MM-DD)") from None
 
 
+def check_period_and_actors(flt: Any) -> None:
+    """The checks every store filter shares (events, alerts): `start`/`end` as dates in order,
+    `actor`/`source`/`target` as well-formed codes; fails with the CLI option's name."""
+    flt.start, flt.end = as_date(flt.start, "--from"), as_date(flt.end, "--to")
+    if flt.start and flt.end and flt.start > flt.end:
+        raise ValueError(f"--from {flt.start} is after --to {flt.end}")
+    for name in ("actor", "source", "target"):
+        value = getattr(flt, name)
+        setattr(flt, name, check_actor(value) if value else None)
+
+
 @dataclass(slots=True)
 class EventFilter:
     """Filters over events; every field None means no filter. Values are checked on creation."""
@@ -74,12 +85,7 @@ class EventFilter:
     min_confidence: float | None = None
 
     def __post_init__(self) -> None:
-        self.start, self.end = as_date(self.start, "--from"), as_date(self.end, "--to")
-        if self.start and self.end and self.start > self.end:
-            raise ValueError(f"--from {self.start} is after --to {self.end}")
-        for name in ("actor", "source", "target"):
-            value = getattr(self, name)
-            setattr(self, name, check_actor(value) if value else None)
+        check_period_and_actors(self)
         if self.country:
             self.country = self.country.strip().upper()
             if not _COUNTRY_RE.match(self.country):
