@@ -102,9 +102,8 @@ def event_actor(ctx: SentenceContext, tok: Token | None, trigger_ids: set[int]) 
         return EventActor(text, start, end)
     if tok.lemma_.lower() in KIN_NOUNS and not mention.start <= tok.idx < mention.end:
         # "the sister of the Cuban dictator": his relative, a private person of his country
-        country = mention.country
-        code = country + "CVL" if country and country not in INTERNATIONAL else "CVL"
-        return EventActor(text, start, end, code, country if code != "CVL" else None, "CVL")
+        country = mention.country if mention.country not in INTERNATIONAL else None
+        return EventActor(text, start, end, (country or "") + "CVL", country, "CVL")
     return EventActor(text, start, end, mention.code, mention.country, mention.sector, mention.name,
                       mention.entity)
 

@@ -29,7 +29,7 @@ from thucydides.events.merge import merge_mentions
 from thucydides.events.modality import obligation, obligation_statement, set_modality
 from thucydides.events.nonagents import non_agent
 from thucydides.events.predicates import find_hits
-from thucydides.events.select import empty_event, rank_of, select
+from thucydides.events.select import rank_of, select
 from thucydides.events.words import REPORT_LEMMAS
 from thucydides.models import Event, EventActor
 
@@ -96,7 +96,7 @@ def _told_as_happening(ctx: SentenceContext, hits: list[Hit]) -> list[Hit]:
 
 
 def _distinct(groups: Iterable[list[Event]]) -> list[Event]:
-    """The events in order, each code between the same two actors once, empty statements left out.
+    """The events in order, each code between the same two actors once.
 
     "Costello, Hill and Williams voted to support …" is one act told of three people: one event
     per conjunct would triple its count in every dyad table. A conjunct that names another
@@ -105,8 +105,6 @@ def _distinct(groups: Iterable[list[Event]]) -> list[Event]:
     seen: set[tuple[str, object, object]] = set()
     for evs in groups:
         for ev in evs:
-            if empty_event(ev):
-                continue
             keys = {(ev.cameo, _actor_key(ev.source, same), _actor_key(ev.target, same))
                     for same in (False, True)}
             if keys & seen:

@@ -141,18 +141,13 @@ def _place_object(tok: Token | None) -> bool:
             and tok.ent_type_ in PLACE_ENTS)
 
 
-def empty_event(ev: Event) -> bool:
-    """A statement (01x) by nobody about nobody says nothing: "Taking such a step would …",
-    a byline's "contributed to this report"."""
-    return ev.cameo[:2] == "01" and ev.source is None and ev.target is None
-
-
 def with_participants(hit: Hit, evs: list[Event]) -> list[Event]:
-    """An event needs someone on one side. An act told as a bare noun or an agentless passive
-    with nobody it befell ("the latest arrest brought to nine …", "an investigation is under
-    way", "deportation is a heated topic") adds to the day's counts with no dyad to count it in;
-    annotators leave "the war raged" out for the same reason. A verb of arrest, charge or
-    expulsion still reports an act of the authorities even when the sentence names nobody
+    """An event needs someone on one side. A statement by nobody about nobody ("Taking such a
+    step would …", a byline's "contributed to this report") says nothing; an act told as a bare
+    noun or an agentless passive with nobody it befell ("the latest arrest brought to nine …",
+    "an investigation is under way", "deportation is a heated topic") adds to the day's counts
+    with no dyad to count it in; annotators leave "the war raged" out for the same reason. A verb
+    of arrest, charge or expulsion still reports an act of the authorities even when the sentence names nobody
     ("… and were arrested on Friday"), and so does its noun with someone it befell."""
     if hit.code[:3] in STATE_ACTS and (not hit.noun or hit.target_tok is not None):
         return evs  # "triggered the arrest of tycoons": someone it befell, if unnamed
