@@ -26,7 +26,7 @@ from thucydides.events.codes import recode_forces, refine
 from thucydides.events.context import Hit, SentenceContext
 from thucydides.events.lexicon import Lexicon, load_lexicon
 from thucydides.events.merge import merge_mentions
-from thucydides.events.modality import obligation, obligation_statement, set_modality
+from thucydides.events.modality import attribution, obligation, obligation_statement, set_modality
 from thucydides.events.nonagents import non_agent
 from thucydides.events.predicates import find_hits
 from thucydides.events.select import rank_of, select
@@ -82,8 +82,9 @@ def _told_as_happening(ctx: SentenceContext, hits: list[Hit]) -> list[Hit]:
             continue  # not coded as having happened (see README of the events package)
         if hit.modality == "questioned":
             continue  # "Will the army attack?", "Do you support him?": asked, not told
-        hit.code = refine(ctx, hit)
-        recode_forces(ctx, hit)
+        if not attribution(hit):
+            hit.code = refine(ctx, hit)
+            recode_forces(ctx, hit)
         hit.rank = rank_of(hit)
         live.append(hit)
     # "X said Y must do Z" was turned into X's appeal to Y: the bare statement goes

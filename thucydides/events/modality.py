@@ -27,6 +27,7 @@ from thucydides.events.words import (
     FUTURE_AUX,
     HYPO_AUX,
     NOT_INTENDED_ROOTS,
+    RESPONSIBILITY_WORDS,
 )
 from thucydides.syntax import is_passive, is_to_infinitive, subjects_of
 
@@ -51,6 +52,11 @@ def set_modality(lex: Lexicon, hit: Hit, question: bool) -> None:
         negated = _negated_governor(v, lex.implicative)
     if denied_by_quantifier(v):
         hit.negated = True  # "nobody talks to him", "no action was taken": not a refusal, nothing done
+        return
+    if _uncaused(v):
+        # "the sanctions will not force Iran to back down": neither a retreat nor a refusal
+        hit.modality = "hypothetical"
+        hit.why_not = "not caused"
         return
     unasserted = unasserted_by_governor(v, hit.frame_head)
     if unasserted is not None and unasserted.startswith("negated:"):
@@ -158,9 +164,44 @@ def obligation_statement(hit: Hit) -> None:
             return
 
 
+def attribution(hit: Hit) -> bool:
+    """'Officials say the militia is responsible for the bombing': the speakers blame the militia
+    (112, accuse); that the militia bombed is their claim, not a fact the text tells. The bombing
+    itself is coded where it is told. A claim of one's own deed ("we are responsible", "it said it
+    was responsible") is not an accusation and stays as it is. Recodes the hit; True when it did."""
+    if hit.noun or hit.negated or hit.lemma not in RESPONSIBILITY_WORDS or "keep" not in hit.frames:
+        return False
+    clause = hit.head.head if hit.head.dep_ in ("acomp", "attr") else hit.head  # "… are responsible"
+    say = report_verb(clause)
+    if say is None:
+        return False
+    blamed = subjects_of(hit.head, False)
+    if not blamed or any(t.pos_ == "PRON" or t.lower_ in FIRST_PERSON for t in blamed):
+        return False
+    hit.code = "112"
+    hit.frames.insert(0, "accuse")
+    hit.rule = f"accuse[{hit.rule}]"
+    hit.modality = "asserted"
+    hit.planned = []
+    hit.appeal_from = say
+    hit.target_tok = None
+    return True
+
+
 def _deontic_frame(aux: str) -> str:
     """'X must do Y' demands (10x); 'X should do Y' appeals (02x)."""
     return "demand" if aux == "must" else "appeal"
+
+
+def _uncaused(verb: Token) -> bool:
+    """'did not cause the rebels to retreat', 'will not force Iran to back down', 'could make them
+    talk': a causative verb that is negated, future or only possible says its complement did not
+    (yet) happen. "forced the police to open fire" stays a fact."""
+    gov = verb.head
+    if verb.dep_ not in ("xcomp", "ccomp") or gov.i == verb.i or gov.lemma_.lower() not in CAUSATIVE_VERBS:
+        return False
+    auxes = {c.lower_ for c in gov.children if c.dep_ in ("aux", "auxpass")}
+    return any(c.dep_ == "neg" for c in gov.children) or bool(auxes & (FUTURE_AUX | HYPO_AUX))
 
 
 def _negated_governor(verb: Token, implicative: frozenset[str]) -> bool:

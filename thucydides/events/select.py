@@ -8,14 +8,17 @@ data (see the events README).
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Token
 
 from thucydides.events.context import Hit
 from thucydides.events.phrases import PLACE_ENTS
-from thucydides.events.words import PLACE_PREPS, REPORT_LEMMAS, STATE_ACTS, STATE_NOUNS
+from thucydides.events.words import PLACE_PREPS, REPORT_LEMMAS, STATE_ACTS, STATE_NOUNS, VISIT_CODES
 from thucydides.models import Event, EventActor
 from thucydides.syntax import means_governor
 
+_RULE_CODES = re.compile(r":(\d{3,4})")  # the codes a hit's rule went through, innermost last
 SPEAKER_PRONOUNS = frozenset({"he", "she", "they", "we", "i", "it"})
 # civilians and criminals with no nation named: "a man", "two pedestrians", "an assailant"
 PRIVATE_SECTORS = frozenset({"CVL", "CRM"})
@@ -61,6 +64,7 @@ def select(built: list[tuple[Hit, list[Event]]]) -> list[tuple[Hit, list[Event]]
     (`_political_side_event`).
     """
     built = [(h, kept) for h, evs in built if (kept := with_participants(h, evs))]
+    built = [(h, kept) for h, evs in built if (kept := [e for e in evs if not _travel(h, e)])]
     built = [(h, evs) for h, evs in built
              if _political_side_event(h, evs) or (h.rank == "main" and _political_main_event(h, evs))]
     if not any(h.rank == "main" and h.code[:2] not in ("01", "02") for h, _ in built):
@@ -132,6 +136,20 @@ def _political_main_event(hit: Hit, evs: list[Event]) -> bool:
     if root not in ACTOR_BOUND_ROOTS:
         return True
     return any(_political_actor(e.source) or _political_actor(e.target) for e in evs)
+
+
+def _travel(hit: Hit, ev: Event) -> bool:
+    """A visit, made or planned, with no visitor, no coded host, or whose host is a place in the
+    visitor's own country ("he toured the damage", "the diplomats were flown to Paris", "plans to
+    travel to a city in the heartland"): a journey, not a visit between two actors."""
+    planned = _RULE_CODES.findall(hit.rule)
+    if ev.cameo[:3] not in VISIT_CODES and not (planned and planned[-1][:3] in VISIT_CODES):
+        return False
+    src, tgt = ev.source, ev.target
+    if src is None or not src.code or tgt is None or not tgt.code:
+        return True
+    home_place = tgt.sector is None and tgt.code == tgt.country
+    return home_place and src.country is not None and src.country == tgt.country
 
 
 def _place_object(tok: Token | None) -> bool:

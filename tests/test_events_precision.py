@@ -1,0 +1,104 @@
+"""Whole-article precision (issue 14): blame laid by a speaker is an accusation, travel is no
+visit, words are attacked only in words, and what a cause did not bring about did not happen."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from thucydides.actors import ActorResolver
+from thucydides.events import EventCoder
+from thucydides.models import Event
+
+
+def coded(nlp: Language, resolver: ActorResolver, coder: EventCoder, text: str) -> list[Event]:
+    doc = nlp(text)
+    return [e for e in coder.code(doc, resolver.resolve(doc, None), "t")
+            if not e.negated and e.cameo[:2] >= "03"]
+
+
+def codes(events: list[Event]) -> list[str]:
+    return [e.cameo for e in events]
+
+
+@pytest.mark.parametrize("text, speaker, blamed", [
+    ("Officials say the militia commanders are responsible for the recent bomb attacks.", "Officials",
+     "the militia commanders"),
+    ("Police believe the rebels were responsible for the killings.", "Police", "the rebels"),
+])
+def test_blame_in_a_speakers_clause_is_the_speakers_accusation(
+        nlp: Language, resolver: ActorResolver, coder: EventCoder, text: str, speaker: str,
+        blamed: str) -> None:
+    events = coded(nlp, resolver, coder, text)
+    assert codes(events) == ["112"], codes(events)
+    assert events[0].source is not None and events[0].source.text == speaker
+    assert events[0].target is not None and events[0].target.text == blamed
+
+
+def test_blame_told_by_the_text_and_a_claim_of_ones_own_deed_stay_the_deed(
+        nlp: Language, resolver: ActorResolver, coder: EventCoder) -> None:
+    told = coded(nlp, resolver, coder, "The militia is responsible for the bombing of the market.")
+    assert [c[:2] for c in codes(told)] == ["18"]
+    claimed = coded(nlp, resolver, coder, "The group said it was responsible for the attack.")
+    assert "112" not in codes(claimed)
+
+
+@pytest.mark.parametrize("text", [
+    "The diplomats were flown to Paris.",                      # no visitor
+    "Mr Dupont toured the damage inside the building.",       # no host
+    "The French president visited Marseille on Monday.",       # a town at home
+    "US Secretary of State John Smith announced plans to travel to a city in the US heartland.",
+])
+def test_travel_is_no_visit(nlp: Language, resolver: ActorResolver, coder: EventCoder, text: str) -> None:
+    events = coded(nlp, resolver, coder, text)
+    assert not [c for c in codes(events) if c[:3] in ("042", "043", "036")], codes(events)
+
+
+@pytest.mark.parametrize("text, code", [
+    ("The French president visited Germany.", "042"),
+    ("The Turkish foreign minister will visit Moscow next week.", "036"),
+])
+def test_a_visit_to_another_country_stays(nlp: Language, resolver: ActorResolver, coder: EventCoder,
+                                          text: str, code: str) -> None:
+    assert code in codes(coded(nlp, resolver, coder, text))
+
+
+def test_attacking_a_view_is_criticism(nlp: Language, resolver: ActorResolver, coder: EventCoder) -> None:
+    events = coded(nlp, resolver, coder, "The senator attacked the hateful ideology of the rebels.")
+    assert codes(events) == ["111"]
+
+
+@pytest.mark.parametrize("text", [
+    "The new tax hit the farming industry hardest.",
+    "The campaign targeted the governor's record.",
+])
+def test_a_blow_to_figures_or_views_is_no_event(nlp: Language, resolver: ActorResolver, coder: EventCoder,
+                                                text: str) -> None:
+    assert not coded(nlp, resolver, coder, text)
+
+
+def test_a_rocket_hitting_a_market_stays_violence(nlp: Language, resolver: ActorResolver,
+                                                   coder: EventCoder) -> None:
+    assert [c[:2] for c in codes(coded(nlp, resolver, coder, "A rocket hit the market in Aleppo."))] == ["19"]
+
+
+@pytest.mark.parametrize("text", [
+    "The sanctions will not force Iran to back down.",
+    "The strikes did not cause the rebels to retreat, he said.",
+])
+def test_what_a_cause_did_not_bring_about_did_not_happen(nlp: Language, resolver: ActorResolver,
+                                                         coder: EventCoder, text: str) -> None:
+    events = coded(nlp, resolver, coder, text)
+    assert not events, codes(events)  # neither a retreat nor a refusal
+
+
+def test_what_a_cause_brought_about_happened(nlp: Language, resolver: ActorResolver,
+                                             coder: EventCoder) -> None:
+    events = coded(nlp, resolver, coder, "Heavy shelling forced the rebels to retreat.")
+    assert codes(events) == ["0874"]
+
+
+def test_a_suggested_act_is_not_told_as_done(nlp: Language, resolver: ActorResolver,
+                                             coder: EventCoder) -> None:
+    text = "The memo was read as a suggestion that the minister offer to resign, a source said."
+    assert not coded(nlp, resolver, coder, text)
