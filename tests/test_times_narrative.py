@@ -136,7 +136,8 @@ def test_passage_helpers() -> None:
 
 def test_a_weekday_in_the_past_perfect_is_the_last_one(nlp: Language, resolver: TimeResolver) -> None:
     # published on a Friday: the proposal came before the resignation, not next week
-    text = "The interior minister resigned on Friday. He had proposed a curfew on Thursday, but the cabinet rejected it."
+    text = ("The interior minister resigned on Friday. He had proposed a curfew on Thursday, but the "
+            "cabinet rejected it.")
     assert _values(nlp, resolver, text)["Thursday"] == "2018-11-15"
     # a verb of planning in the past perfect looks back too
     text = "The dock workers' union had scheduled a strike on Monday, but it called the strike off."

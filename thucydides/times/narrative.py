@@ -141,7 +141,8 @@ class Narrative:
     def paragraph(self, offset: int) -> int:
         return bisect.bisect_right(self._paragraphs, offset) - 1
 
-    def add(self, offset: int, sentence: int, value: str, scene: bool = True, line: str | None = None) -> None:
+    def add(self, offset: int, sentence: int, value: str, scene: bool = True,
+            line: str | None = None) -> None:
         self.times.append(SetTime(offset, sentence, self.paragraph(offset), value, scene, line))
 
     def _same_passage(self, told: SetTime, offset: int, sentence: int) -> bool:

@@ -166,7 +166,7 @@ class TimeResolver:
                 item.basis = "narrative"
                 return told or None
         if k == "anaphor" and anchor is not None and direction < 0:
-            value = self._value_counted_back(p, anchor, narrative)
+            value = self._value_counted_back(p, item, anchor, narrative)
             if value is not None:
                 item.basis = "narrative"
                 return value or None
@@ -227,7 +227,7 @@ class TimeResolver:
         if k == "ago":
             return cal.shift(anchor, p.n, p.unit or "")
         if k == "anaphor":
-            base = self._reference(narrative, p.unit or "day", anchor, item.sentence if _moves_on(item) else None)
+            base = self._reference(narrative, p.unit or "day", anchor, _line_sentence(item))
             item.line = base.isoformat() if base else None
             if base is not anchor:
                 item.basis = "narrative"
@@ -298,11 +298,12 @@ class TimeResolver:
             return passage.value[:4]  # a few days from a month or a year: that year, as near as told
         return ""
 
-    def _value_counted_back(self, p: Parse, anchor: date, narrative: Narrative) -> str | None:
+    def _value_counted_back(self, p: Parse, item: FoundTime, anchor: date,
+                            narrative: Narrative) -> str | None:
         """An anaphor of a past-tense clause ("six months later, the rebels signed") counted from the
         last time precise enough; "" when that lands after the time of writing (the text cannot
         have told it as done: the reference was the wrong one), None when it does not."""
-        base = self._reference(narrative, p.unit or "day", anchor)
+        base = self._reference(narrative, p.unit or "day", anchor, _line_sentence(item))
         item.line = base.isoformat() if base else None
         value = cal.unit_value(base, p.n, p.unit or "day") if base else None
         if value is None:
@@ -310,7 +311,8 @@ class TimeResolver:
         return "" if day_of(value) > anchor else value
 
     @staticmethod
-    def _reference(narrative: Narrative, unit: str, anchor: date, past_line: int | None = None) -> date | None:
+    def _reference(narrative: Narrative, unit: str, anchor: date,
+                   past_line: int | None = None) -> date | None:
         """The last date mentioned precisely enough for `unit` (else the anchor); with `past_line`
         (the asking sentence), not one a flashback of an earlier sentence set."""
         need = _PRECISION.get(unit, 10)
@@ -340,3 +342,8 @@ def _moves_on(item: FoundTime) -> bool:
     flashback to the line the flashback left, rather than continuing it."""
     p = item.match.parse
     return not item.past_perfect and (p.kind == "md" or (p.kind == "anaphor" and p.n >= 0))
+
+
+def _line_sentence(item: FoundTime) -> int | None:
+    """The item's sentence when it returns to the narrative's line (`_moves_on`), else None."""
+    return item.sentence if _moves_on(item) else None
