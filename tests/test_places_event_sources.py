@@ -132,3 +132,29 @@ def test_a_coded_target_behind_a_preposition_is_a_place(nlp: Language, resolver:
     text = "LONDON, June 3 - Police helicopters will patrol the skies over Dhaka during the summit."
     event = _coded(nlp, resolver, text, "patrol", "Dhaka", "BGD", 3)
     assert _where(event) == ("Dhaka", "clause")
+
+
+def test_a_side_event_takes_its_main_clause_place(nlp: Language, resolver: PlaceResolver) -> None:
+    # "in Ouagadougou" hangs on the church, out of the killing's reach: the killing is part of
+    # the storming and happens where it does, before any passage or dateline place
+    text = ("OUAGADOUGOU, Burkina Faso (AP) - Officials met in Niamey on Friday.\n\n"
+            "Gunmen stormed a church in Kaya on Sunday, killing six worshippers and wounding a priest.")
+    got = _placed(nlp, resolver, text, ["stormed", "killing", "wounding"])
+    assert _where(got["stormed"]) == ("Kaya", "clause")
+    assert _where(got["killing"]) == ("Kaya", "sentence")
+    assert _where(got["wounding"]) == ("Kaya", "sentence")
+
+
+def test_a_side_event_with_a_place_of_its_own_keeps_it(nlp: Language, resolver: PlaceResolver) -> None:
+    text = "Troops stormed a rebel camp in Kaya on Sunday and arrested twelve suspects in Djibo."
+    got = _placed(nlp, resolver, text, ["stormed", "arrested"])
+    assert _where(got["stormed"]) == ("Kaya", "clause")
+    assert _where(got["arrested"]) == ("Djibo", "clause")
+
+
+def test_a_reported_clause_is_no_side_of_the_saying(nlp: Language, resolver: PlaceResolver) -> None:
+    text = "The mayor spoke in Kaya on Sunday. She said gunmen had stormed a church, killing six worshippers."
+    got = _placed(nlp, resolver, text, ["spoke", "said", "stormed", "killing"])
+    assert _where(got["spoke"])[0] == "Kaya"
+    # the killing hangs on the storming (no place), never on the saying
+    assert _where(got["killing"]) == _where(got["stormed"])

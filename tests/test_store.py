@@ -242,7 +242,8 @@ def test_event_day_prefers_precise_then_publication_date() -> None:
     pub = date(2024, 3, 5)
     assert event_day("2024-02-28", pub) == date(2024, 2, 28)
     assert event_day(None, pub) == pub
-    assert event_day("2024-03", pub) == pub
+    # a month is no day: its first day with its precision, never the publication day it holds
+    assert event_day("2024-03", pub) == date(2024, 3, 1)
     assert event_day("2023", pub) == date(2023, 1, 1)
     assert event_day(None, None) is None
 

@@ -137,3 +137,25 @@ def test_a_plan_may_lie_after_publication_but_a_deed_may_not(nlp: Language, reso
 def test_without_publication_date_an_untimed_event_is_unknown(nlp: Language, resolver: TimeResolver) -> None:
     got = _dated(nlp, resolver, "Rebels shelled the airport.", ["shelled"], pub=None)
     assert _when(got["shelled"]) == (None, "none", "unknown")
+
+
+def test_a_side_event_takes_its_main_clause_date(nlp: Language, resolver: TimeResolver) -> None:
+    text = ("The market has reopened.\n\n"
+            "In March 2013, government forces shelled the old town. Soldiers stormed the market, "
+            "killing four traders.\n\n"
+            "Rebels had attacked a checkpoint near the bridge, wounding three soldiers.")
+    got = _dated(nlp, resolver, text, ["stormed", "killing", "attacked", "wounding"])
+    # a participle has no tense of its own: it happens when its main clause does
+    assert _when(got["stormed"]) == ("2013-03", "relative-to-narrative", "month")
+    assert _when(got["killing"]) == ("2013-03", "relative-to-narrative", "month")
+    assert got["killing"].why["date"] == "main clause: passage"
+    # … and is background with it, not news of the publication day
+    assert _when(got["attacked"]) == (None, "none", "past")
+    assert _when(got["wounding"]) == (None, "none", "past")
+
+
+def test_a_side_event_with_a_time_of_its_own_keeps_it(nlp: Language, resolver: TimeResolver) -> None:
+    text = "Troops raided the camp on Monday and arrested twelve suspects on Wednesday."
+    got = _dated(nlp, resolver, text, ["raided", "arrested"])
+    assert _when(got["raided"])[0] == "2018-11-12"
+    assert _when(got["arrested"])[0] == "2018-11-14"

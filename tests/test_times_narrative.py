@@ -132,3 +132,44 @@ def test_passage_helpers() -> None:
     assert value_bounds("not a date") is None
     assert away_from("2013", PUBLISHED) and not away_from("2018-11", PUBLISHED)
     assert away_from("2019-03-01", PUBLISHED) and away_from("2013", None)
+
+
+def test_a_weekday_in_the_past_perfect_is_the_last_one(nlp: Language, resolver: TimeResolver) -> None:
+    # published on a Friday: the proposal came before the resignation, not next week
+    text = ("The interior minister resigned on Friday. He had proposed a curfew on Thursday, but the "
+            "cabinet rejected it.")
+    assert _values(nlp, resolver, text)["Thursday"] == "2018-11-15"
+    # a verb of planning in the past perfect looks back too
+    text = "The dock workers' union had scheduled a strike on Monday, but it called the strike off."
+    assert _values(nlp, resolver, text)["Monday"] == "2018-11-12"
+
+
+def test_a_weekday_in_the_past_perfect_counts_back_from_the_passage(nlp: Language,
+                                                                    resolver: TimeResolver) -> None:
+    # Tuesday 3 May 2016: the Thursday before it, not the one after
+    text = ("On 3 May 2016, the interior minister resigned. He had proposed a curfew on Thursday, "
+            "but the cabinet rejected it.")
+    assert _values(nlp, resolver, text)["Thursday"] == "2016-04-28"
+
+
+def test_the_next_day_after_a_flashback_counts_from_the_line_it_left(nlp: Language,
+                                                                     resolver: TimeResolver) -> None:
+    text = ("The ferry port reopened this week.\n\n"
+            "On 9 October 2015, the coast guard seized a fishing boat off the cape. A year before, the "
+            "same crew had smuggled rifles across the strait.\n\n"
+            "The next day, fishermen blocked the harbour in protest.")
+    got = _values(nlp, resolver, text)
+    assert got["A year before"] == "2014"
+    assert got["The next day"] == "2015-10-10"  # the day after the seizure, not "2014"
+    text = ("On 9 October 2015, the coast guard seized a fishing boat. Three weeks earlier, the crew had "
+            "smuggled rifles across the strait. The following week, a court freed the crew.")
+    assert _values(nlp, resolver, text)["The following week"] == "2015-10"
+
+
+def test_a_flashback_goes_on_in_its_own_tense(nlp: Language, resolver: TimeResolver) -> None:
+    # told on in the past perfect, or in the simple past with no flashback, "the next day" follows
+    # the look back
+    for smuggled, sold in (("had smuggled", "had sold"), ("smuggled", "sold")):
+        text = (f"On 9 October 2015, the coast guard seized a fishing boat. Three weeks earlier, the crew "
+                f"{smuggled} rifles across the strait. The next day they {sold} them in the market.")
+        assert _values(nlp, resolver, text)["The next day"] == "2015-09-19"

@@ -13,12 +13,18 @@ from datetime import date
 from typing import Any
 
 from thucydides.alerts.detect import WindowStats
+from thucydides.store.filters import precise_enough
 from thucydides.store.schema import COUNTED, COUNTRY_CODED
 
 Dyad = tuple[str, str]
 Series = dict[Dyad, dict[date, WindowStats]]
 
 _FULL_CODE = 6  # IGOUNO: a code that names one actor even without a country
+
+
+# an event dated only to a month or a year ("in March") lies in no day or week window: filed
+# under its period's first day, it would raise a false alarm there
+_DAY_PRECISE = precise_enough("week")
 
 
 def side_key(role: str, level: str) -> str:
@@ -37,7 +43,7 @@ def _happenings(level: str) -> str:
                any_value({side_key("source", level)}) AS src, any_value({side_key("target", level)}) AS tgt,
                any_value(goldstein) AS goldstein
         FROM events e
-        WHERE {COUNTED} AND {COUNTRY_CODED} AND event_date BETWEEN ? AND ?
+        WHERE {COUNTED} AND {COUNTRY_CODED} AND {_DAY_PRECISE} AND event_date BETWEEN ? AND ?
         GROUP BY cluster_id"""
 
 
@@ -66,7 +72,8 @@ def dyad_events(con: Any, level: str, dyad: Dyad, first: date, last: date) -> li
     rows = con.execute(
         f"""
         SELECT e.cluster_id, e.article_id, e.event_id FROM events e
-        WHERE {COUNTED} AND {COUNTRY_CODED} AND event_date BETWEEN ? AND ? AND {src} = ? AND {tgt} = ?
+        WHERE {COUNTED} AND {COUNTRY_CODED} AND {_DAY_PRECISE} AND event_date BETWEEN ? AND ?
+          AND {src} = ? AND {tgt} = ?
         ORDER BY e.event_date, e.cluster_id, e.article_id, e.event_id""",
         [first, last, dyad[0], dyad[1]],
     ).fetchall()

@@ -1,7 +1,9 @@
 """Gives each event its place, and says where it came from (`event.location_source`):
 
     clause     a locative phrase on the trigger or its object ("killed in Syria", "bombed Aleppo")
-    sentence   the same through a clause the trigger governs, or on a clause above it
+    sentence   the same through a clause the trigger governs, or on a clause above it; or, for a
+               side event with no place of its own ("bombed a market in Aleppo, killing four"), the
+               place of the main event its clause hangs on
     passage    no place in its sentence: the place of the last located event earlier in its
                paragraph, when no other place is named in between ("In Aleppo, … Rebels shelled …")
     dateline   none of those: the article's dateline ("WASHINGTON —")
@@ -22,6 +24,8 @@ from spacy.tokens import Doc, Token
 from thucydides.models import Event, Place
 from thucydides.nlp import doc_text
 from thucydides.places.lexicon import AGENT_NOUNS, LOC_NOUNS, LOC_PREPS, SOURCE_PREPOSITIONS
+from thucydides.syntax import tree_depth
+from thucydides.syntax.side_clauses import main_of
 from thucydides.times.narrative import paragraph_starts
 
 SENTENCE_ENDS = frozenset(".!?\"'\u201d\u2019")
@@ -61,6 +65,31 @@ def attach_places(events: list[Event], places: list[Place], doc: Doc) -> None:
         if place is None and main is not None:
             place, how = main, "article"
         ev.location, ev.location_source = place, how if place is not None else "none"
+    _place_side_events(events, doc)
+
+
+_OWN_SENTENCE = frozenset({"clause", "sentence"})  # a place the event's own sentence gave
+
+
+def _place_side_events(events: list[Event], doc: Doc) -> None:
+    """A side event whose sentence gives it no place of its own ("bombed a market in Aleppo on
+    Monday, killing four": the market's place hangs on the object, out of the killing's reach)
+    happens where its main event does; that place is nearer than its passage's or the dateline."""
+    tokens: list[Token | None] = []
+    events_at: dict[int, Event] = {}
+    for ev in events:
+        span = doc.char_span(ev.trigger.start, ev.trigger.end, alignment_mode="expand")
+        token = span.root if span is not None and len(span) else None
+        tokens.append(token)
+        if token is not None:
+            events_at.setdefault(token.i, ev)
+    sides = [(tree_depth(tok), ev, tok) for ev, tok in zip(events, tokens, strict=True)
+             if tok is not None and ev.location_source not in _OWN_SENTENCE]
+    for _, ev, tok in sorted(sides, key=lambda s: s[0]):  # a main clause before its sides
+        main = main_of(tok, events_at)
+        if main is not None and main is not ev and main.location is not None \
+                and main.location_source in _OWN_SENTENCE:
+            ev.location, ev.location_source = main.location, "sentence"
 
 
 def _passage_place(ev: Event, paragraph: int, located: list[tuple[int, int, Place]],

@@ -15,7 +15,7 @@ import duckdb
 
 from thucydides.iterutil import chunked
 from thucydides.models import Document
-from thucydides.store.filters import EventFilter, as_date, check_actor
+from thucydides.store.filters import EventFilter, as_date, check_actor, precise_enough
 from thucydides.store.schema import ARTICLE_TABLES, COUNTED, COUNTRY_CODED, MIGRATIONS, SCHEMA_VERSION
 
 if TYPE_CHECKING:
@@ -343,6 +343,7 @@ class EventStore:
 
         Both directions unless `directed` (then actor1 is the source). Periods with no
         events are filled with zero counts (mean NaN) when `fill`, so a timeline has no gaps.
+        An event dated coarser than the period ("in March", by week) is counted in none.
         """
         import pandas as pd
 
@@ -356,8 +357,8 @@ class EventStore:
             pair = f"({pair} OR {pair})"
             params += [b + "%", b, a + "%", a]
         where, extra = event_filters(lo, hi, **more)
-        cond = (f"{COUNTED} AND {COUNTRY_CODED} AND event_date IS NOT NULL AND {pair}"
-                + (f" AND {where[7:]}" if where else ""))
+        cond = (f"{COUNTED} AND {COUNTRY_CODED} AND event_date IS NOT NULL AND {precise_enough(by)} "
+                f"AND {pair}" + (f" AND {where[7:]}" if where else ""))
         # Every report of a happening shares its date, actors and code, so filtering the
         # narrow events table and collapsing to clusters equals filtering event_clusters.
         sql = f"""

@@ -34,6 +34,20 @@ FILTERS = {
 }
 
 
+# date precisions too coarse to be counted in a period: "in March" lies in no one day or week
+_TOO_COARSE = {"day": ("month", "year"), "week": ("month", "year"), "month": ("year",), "year": ()}
+
+
+def precise_enough(period: str) -> str:
+    """SQL that keeps the events whose date is at least as precise as `period` (a row without a
+    precision is from before the coder said, and counts as a day)."""
+    coarse = _TOO_COARSE[period]
+    if not coarse:
+        return "TRUE"
+    listed = ", ".join(f"'{p}'" for p in coarse)
+    return f"(date_precision IS NULL OR date_precision NOT IN ({listed}))"
+
+
 def check_actor(code: str) -> str:
     code = code.strip().upper()
     if not _ACTOR_RE.match(code):

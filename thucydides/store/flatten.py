@@ -58,17 +58,18 @@ def is_undated(event: Event) -> bool:
 def event_day(event_date: str | None, pub_date: date | None, undated: bool = False) -> date | None:
     """The day an event is filed under (GDELT's SQLDATE).
 
-    A day-precise event date wins; else the publication date when it agrees with
-    the partial date (or there is none); else the first day of the partial date.
-    An event the coder left `undated` has no day: background told as before its
-    narrative would otherwise be counted in the publication week.
+    A day-precise event date wins; a partial date ("2024-03", "2024") is filed under the
+    first day of its period, never the publication day (its `date_precision` says it is no
+    day); with no date at all, the publication date. An event the coder left `undated` has
+    no day: background told as before its narrative would otherwise be counted in the
+    publication week.
     """
     if undated and not event_date:
         return None
     day = parse_day(event_date)
     if day is not None:
         return day
-    if pub_date is not None and (not event_date or pub_date.isoformat().startswith(event_date)):
+    if pub_date is not None and not event_date:
         return pub_date
     if event_date:
         parts = event_date.split("-")
@@ -90,12 +91,26 @@ def location_key(event: Event) -> str:
 
 def cluster_key(event: Event, day: date | None, article_id: str) -> str:
     src, tgt = event.source, event.target
-    return cluster_key_of(day, src.code if src else None, src.country if src else None,
+    when = period_of(day, event.date, date_precision(event))
+    return cluster_key_of(when, src.code if src else None, src.country if src else None,
                           tgt.code if tgt else None, tgt.country if tgt else None, event.cameo,
                           location_key(event), article_id, event.id)
 
 
-def cluster_key_of(day: date | None, src: str | None, src_country: str | None, tgt: str | None,
+def period_of(day: date | None, date_text: str | None, precision: str | None) -> date | str | None:
+    """What a cluster key says of an event's time: its day, or for a month or a year the period
+    itself ("2024-03"), so that a report of "in March" is never one happening with a report of
+    1 March (the day it is filed under)."""
+    if day is not None and precision in PARTIAL_PRECISIONS and date_text and len(date_text) in (4, 7):
+        return date_text
+    return day
+
+
+# date precisions coarser than a day: such an event is filed under its period's first day
+PARTIAL_PRECISIONS = ("month", "year")
+
+
+def cluster_key_of(day: date | str | None, src: str | None, src_country: str | None, tgt: str | None,
                    tgt_country: str | None, cameo: str, place: str, article_id: str, event_id: str) -> str:
     """The key that makes reports one happening (its hash is the cluster id)."""
     # Without a day, without a country on either side ("officials said"), or with a side coded
@@ -105,7 +120,8 @@ def cluster_key_of(day: date | None, src: str | None, src_country: str | None, t
     unknown_side = (src and not src_country) or (tgt and not tgt_country)
     if day is None or not (src_country or tgt_country) or unknown_side:
         return f"own|{article_id}|{event_id}"
-    return "|".join((day.isoformat(), src or "", tgt or "", cameo, place))
+    when = day if isinstance(day, str) else day.isoformat()
+    return "|".join((when, src or "", tgt or "", cameo, place))
 
 
 def date_precision(event: Event) -> str | None:

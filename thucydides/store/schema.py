@@ -283,16 +283,19 @@ _V2_EVENT_CLUSTERS = _v2_view(_V1_EVENT_CLUSTERS, "f")
 
 
 def _recluster(con: Any) -> None:
-    """v1 merged same-day reports whose actors had no country (GOV, COP) across articles."""
-    from thucydides.store.flatten import cluster_key_of, stable_id
+    """Every dated cluster key computed afresh: v1 merged same-day reports whose actors had no
+    country (GOV, COP) across articles; v5 keyed a month or a year by the day it was filed under."""
+    from thucydides.store.flatten import cluster_key_of, period_of, stable_id
 
     rows = con.execute(
-        "SELECT article_id, event_id, event_date, source_code, source_country, target_code, target_country, "
-        "cameo, cluster_key FROM events WHERE cluster_key NOT LIKE 'own|%'").fetchall()
+        "SELECT article_id, event_id, event_date, date_text, date_precision, source_code, source_country, "
+        "target_code, target_country, cameo, cluster_key FROM events "
+        "WHERE cluster_key NOT LIKE 'own|%'").fetchall()
     changed = []
-    for article_id, event_id, day, src, src_country, tgt, tgt_country, cameo, key in rows:
+    for article_id, event_id, day, text, precision, src, src_country, tgt, tgt_country, cameo, key in rows:
         place = key.split("|", 4)[4] if key.count("|") >= 4 else ""
-        new = cluster_key_of(day, src, src_country, tgt, tgt_country, cameo, place, article_id, event_id)
+        when = period_of(day, text, precision)
+        new = cluster_key_of(when, src, src_country, tgt, tgt_country, cameo, place, article_id, event_id)
         if new != key:
             changed.append((new, stable_id(new), article_id, event_id))
     if changed:
@@ -394,6 +397,20 @@ _V5_ALERTS = [
     )""",
 ]
 
+# v5 filed an event dated to a month or a year ("in March") under the publication day when the
+# two agreed, so it was counted in that day's and week's figures and merged with that day's
+# reports. It is filed under its period's first day, with its precision, and keyed by the period.
+_FIRST_DAY = """try_cast(CASE WHEN date_precision = 'month' AND length(date_text) = 7 THEN date_text || '-01'
+                     WHEN date_precision = 'year' AND length(date_text) = 4 THEN date_text || '-01-01' END
+                AS DATE)"""
+_V6_PARTIAL_DATES = [
+    f"""
+    UPDATE events SET event_date = {_FIRST_DAY}
+    WHERE date_precision IN ('month', 'year') AND event_date IS NOT NULL AND {_FIRST_DAY} IS NOT NULL
+      AND event_date <> {_FIRST_DAY}""",
+    _recluster,
+]
+
 # A migration step is SQL, or a function of the connection for what SQL cannot compute.
 Step = str | Callable[[Any], None]
 
@@ -407,6 +424,8 @@ MIGRATIONS: list[tuple[int, str, list[Step]]] = [
         "publication day", _V3_UNDATED),
     (4, "the watcher's ledger: watch_sources, watch_entries and the article_sources view", _V4_WATCH),
     (5, "dyad alerts and the events that raised them", _V5_ALERTS),
+    (6, "events dated to a month or a year are filed under their period, not the publication day, and "
+        "clustered by the period", _V6_PARTIAL_DATES),
 ]
 
 SCHEMA_VERSION = MIGRATIONS[-1][0]

@@ -34,6 +34,7 @@ class FoundTime:
     kind: str = "date"
     basis: str | None = None  # "narrative" when counted from a time the text set, else None
     past_perfect: bool = False  # its clause is told in the past perfect ("had shelled … last week")
+    line: str | None = None  # the narrative time a look back was counted from ("a year before" what)
 
 
 def mark_dateline(text: str, items: list[FoundTime]) -> None:

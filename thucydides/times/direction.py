@@ -13,6 +13,7 @@ from spacy.tokens import Span, Token
 
 from thucydides.syntax import REPORTING_VERBS
 from thucydides.times.lexicon import Lexicon
+from thucydides.times.narrative import in_past_perfect
 from thucydides.times.parse import Parse
 
 REPORTING_LEMMAS = REPORTING_VERBS
@@ -74,6 +75,11 @@ class DirectionReader:
                 if a.tag_ == "MD" and any(b.lemma_ == "have" for b in auxes):
                     return -1  # "could have left Friday"
                 return 1
+        if in_past_perfect(verb):
+            # "had proposed a curfew on Thursday": the past perfect tells of a time before the
+            # one the text stands in, even for a verb of planning; a plan's time takes "for"
+            # ("had been scheduled for Thursday"), read above with the other preceders
+            return -1
         if verb.lemma_ in lex.future_lemmas and verb.tag_ in ("VBN", "JJ"):
             return 1  # "planned for Wednesday", "expected Monday", "due Tuesday"
         if verb.lemma_ in lex.plan_lemmas:

@@ -21,6 +21,8 @@ from spacy.tokens import Doc, Span, Token
 
 from thucydides.models import Event, TimeExpr
 from thucydides.nlp import doc_text
+from thucydides.syntax import tree_depth
+from thucydides.syntax.side_clauses import main_of
 from thucydides.times.background import background_reason, told_as_done, told_in_past
 from thucydides.times.direction import VERB_POS, governing_verb, is_clause_verb
 from thucydides.times.narrative import Narrative, bounded_time, sets_scene, value_bounds
@@ -86,14 +88,47 @@ def attach_dates(events: list[Event], times: list[TimeExpr], doc: Doc, pub_date:
         if span is not None and len(span):
             by_sentence.setdefault(t.sentence_index, _SentenceTimes()).add(t, span)
             narrative.add(t.start, t.sentence_index, t.value, sets_scene(span))
-    for event in events:
-        _date_event(event, by_sentence.get(event.sentence_index, _NO_TIMES), doc, narrative, pub_date)
+    triggers = [_trigger_token(event, doc) for event in events]
+    for event, trigger in zip(events, triggers, strict=True):
+        times_of_sentence = by_sentence.get(event.sentence_index, _NO_TIMES)
+        _date_event(event, trigger, times_of_sentence, doc, narrative, pub_date)
+    _date_side_events(events, triggers)
 
 
-def _date_event(event: Event, times: _SentenceTimes, doc: Doc, narrative: Narrative,
+# how an event was dated when nothing in its own clause dated it (see `_date_event`)
+_NOT_OWN_CLAUSE = frozenset({"sentence", "passage", "publication", "no time to count from"})
+
+
+def _date_side_events(events: list[Event], triggers: list[Token | None]) -> None:
+    """An event told as a side of another ("bombed a market on Monday, killing four"; "had
+    attacked the checkpoint, wounding three") happens when its main clause does, unless its own
+    clause names a time or tells it as background."""
+    events_at: dict[int, Event] = {}
+    for event, trigger in zip(events, triggers, strict=True):
+        if trigger is not None:
+            events_at.setdefault(trigger.i, event)
+    sides = [(tree_depth(trigger), event, trigger) for event, trigger in zip(events, triggers, strict=True)
+             if trigger is not None and event.why.get("date") in _NOT_OWN_CLAUSE]
+    # the main clause first: in "…, killing four and wounding ten" wounding takes killing's date
+    for _, event, trigger in sorted(sides, key=lambda s: s[0]):
+        main = main_of(trigger, events_at)
+        if main is None or main is event or _when(main) == _when(event):
+            continue  # its own reading already agrees, and says why
+        _set(event, main.date, main.date_source or "none", main.date_precision,
+             f"main clause: {main.why.get('date', '')}")
+
+
+def _when(event: Event) -> tuple[str | None, str | None, str | None]:
+    return event.date, event.date_source, event.date_precision
+
+
+def _trigger_token(event: Event, doc: Doc) -> Token | None:
+    span = doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
+    return span.root if span is not None and len(span) else None
+
+
+def _date_event(event: Event, trigger: Token | None, times: _SentenceTimes, doc: Doc, narrative: Narrative,
                 pub_date: date | None) -> None:
-    trigger_span = doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
-    trigger = trigger_span.root if trigger_span is not None and len(trigger_span) else None
     chosen: _Candidate | None = None
     where = ""
     candidates = times.candidates

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import bisect
 import calendar
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from spacy.tokens import Span, Token
@@ -125,6 +125,9 @@ class SetTime:
     paragraph: int
     value: str
     scene: bool = True
+    # for a look back told in the past perfect ("A year before, the unit had raided the village"),
+    # the time it was counted from: a flashback leaves the narrative's own line standing there
+    line: str | None = None
 
 
 class Narrative:
@@ -138,8 +141,9 @@ class Narrative:
     def paragraph(self, offset: int) -> int:
         return bisect.bisect_right(self._paragraphs, offset) - 1
 
-    def add(self, offset: int, sentence: int, value: str, scene: bool = True) -> None:
-        self.times.append(SetTime(offset, sentence, self.paragraph(offset), value, scene))
+    def add(self, offset: int, sentence: int, value: str, scene: bool = True,
+            line: str | None = None) -> None:
+        self.times.append(SetTime(offset, sentence, self.paragraph(offset), value, scene, line))
 
     def _same_passage(self, told: SetTime, offset: int, sentence: int) -> bool:
         if len(self._paragraphs) > 1:
@@ -150,15 +154,21 @@ class Narrative:
                 here - told.paragraph <= PASSAGE_PARAGRAPHS and sentence - told.sentence <= PASSAGE_SENTENCES)
         return sentence - told.sentence <= PASSAGE_SENTENCES
 
-    def passage_time(self, offset: int, sentence: int, away_only: bool = True) -> SetTime | None:
+    def passage_time(self, offset: int, sentence: int, away_only: bool = True,
+                     past_line: bool = False) -> SetTime | None:
         """The last scene-setting time of the passage that holds `offset`, when it lies away from
         now; a time near now set after it brings the passage back to the time of writing. With
-        `away_only` False, also a day near now."""
+        `away_only` False, also a day near now. With `past_line`, a flashback of an earlier
+        sentence is passed over for the time the narrative's own line stands in ("On 4 April 2016
+        … A year before, they had raided … The next day": the day after 4 April)."""
         for told in reversed(self.times):
             if told.offset >= offset:
                 continue
             if not self._same_passage(told, offset, sentence):
                 return None
+            if past_line and told.line is not None and told.sentence < sentence:
+                # within its own sentence a flashback still holds ("…, and the next day …")
+                told = replace(told, value=told.line, line=None)
             if not away_from(told.value, self.now):
                 # near now only a day counts ("resigned on Tuesday … ten days earlier"); "a year
                 # ago … compared with a year earlier" are two looks back from now, not a chain

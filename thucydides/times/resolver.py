@@ -90,7 +90,9 @@ class TimeResolver:
                 # an anchor at the calendar's edge ("next week" from 9999-12-31) has no such day
                 item.value, item.end_value = None, None
             if item.value:
-                narrative.add(item.match.start, item.sentence, item.value, sets_scene(item.span))
+                flashback = item.past_perfect and item.basis == "narrative" and _looks_back(item)
+                narrative.add(item.match.start, item.sentence, item.value, sets_scene(item.span),
+                              line=item.line if flashback else None)
         if anchor is None:
             weekdays_from_dates(items)
         return [TimeExpr(text[i.match.start:i.match.end], i.match.start, i.match.end, i.value,
@@ -164,7 +166,7 @@ class TimeResolver:
                 item.basis = "narrative"
                 return told or None
         if k == "anaphor" and anchor is not None and direction < 0:
-            value = self._value_counted_back(p, anchor, narrative)
+            value = self._value_counted_back(p, item, anchor, narrative)
             if value is not None:
                 item.basis = "narrative"
                 return value or None
@@ -225,7 +227,8 @@ class TimeResolver:
         if k == "ago":
             return cal.shift(anchor, p.n, p.unit or "")
         if k == "anaphor":
-            base = self._reference(narrative, p.unit or "day", anchor)
+            base = self._reference(narrative, p.unit or "day", anchor, _line_sentence(item))
+            item.line = base.isoformat() if base else None
             if base is not anchor:
                 item.basis = "narrative"
             return cal.unit_value(base, p.n, p.unit or "day") if base else None
@@ -260,7 +263,8 @@ class TimeResolver:
         if p.kind == "ago" and "narrative" not in p.flags:
             return None  # "two days ago" counts from the time of writing, wherever it stands
         # "ten days earlier" counts from the passage's last time even when that is near now
-        passage = narrative.passage_time(item.match.start, item.sentence, away_only=p.kind != "ago")
+        passage = narrative.passage_time(item.match.start, item.sentence, away_only=p.kind != "ago",
+                                         past_line=_moves_on(item))
         if passage is None:
             return None
         unit = p.unit or "day"
@@ -282,6 +286,7 @@ class TimeResolver:
             if y is None or (p.day is not None and not cal.valid_day(y, p.month, p.day)):
                 return ""
             return cal.iso_month(y, p.month) if p.day is None else cal.iso_day(date(y, p.month, p.day))
+        item.line = passage.value
         if len(passage.value) >= _PRECISION.get(unit, 10):
             # "two weeks earlier" is a day; "that week", "the following week" a calendar week
             move = cal.unit_value if p.kind == "anaphor" else cal.shift
@@ -293,26 +298,52 @@ class TimeResolver:
             return passage.value[:4]  # a few days from a month or a year: that year, as near as told
         return ""
 
-    def _value_counted_back(self, p: Parse, anchor: date, narrative: Narrative) -> str | None:
+    def _value_counted_back(self, p: Parse, item: FoundTime, anchor: date,
+                            narrative: Narrative) -> str | None:
         """An anaphor of a past-tense clause ("six months later, the rebels signed") counted from the
         last time precise enough; "" when that lands after the time of writing (the text cannot
         have told it as done: the reference was the wrong one), None when it does not."""
-        base = self._reference(narrative, p.unit or "day", anchor)
+        base = self._reference(narrative, p.unit or "day", anchor, _line_sentence(item))
+        item.line = base.isoformat() if base else None
         value = cal.unit_value(base, p.n, p.unit or "day") if base else None
         if value is None:
             return None
         return "" if day_of(value) > anchor else value
 
     @staticmethod
-    def _reference(narrative: Narrative, unit: str, anchor: date) -> date | None:
-        """The last date mentioned precisely enough for `unit` (else the anchor)."""
+    def _reference(narrative: Narrative, unit: str, anchor: date,
+                   past_line: int | None = None) -> date | None:
+        """The last date mentioned precisely enough for `unit` (else the anchor); with `past_line`
+        (the asking sentence), not one a flashback of an earlier sentence set."""
         need = _PRECISION.get(unit, 10)
         for told in reversed(narrative.times):
-            if len(told.value) >= need:
-                return day_of(told.value)
+            value = told.value
+            if past_line is not None and told.line is not None and told.sentence < past_line:
+                value = told.line  # the line a flashback of an earlier sentence left
+            if len(value) >= need:
+                return day_of(value)
         return anchor
 
     # -- event dates --------------------------------------------------------------------------------
     def attach(self, events: list[Event], times: list[TimeExpr], doc: Doc, pub_date: date | None) -> None:
         """Date each event: the time in its clause, else the one in its sentence, else publication."""
         attach_dates(events, times, doc, pub_date)
+
+
+def _looks_back(item: FoundTime) -> bool:
+    """A time counted back from another ("a year before", "ten days earlier", "the previous week")."""
+    p = item.match.parse
+    return p.kind in ("ago", "anaphor") and p.n < 0
+
+
+def _moves_on(item: FoundTime) -> bool:
+    """A time that goes on from the narrative's line ("the next day", "that week", "six months
+    later", "on 29 August") in a clause not itself told in the past perfect: it returns from a
+    flashback to the line the flashback left, rather than continuing it."""
+    p = item.match.parse
+    return not item.past_perfect and (p.kind == "md" or (p.kind == "anaphor" and p.n >= 0))
+
+
+def _line_sentence(item: FoundTime) -> int | None:
+    """The item's sentence when it returns to the narrative's line (`_moves_on`), else None."""
+    return item.sentence if _moves_on(item) else None
