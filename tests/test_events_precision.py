@@ -102,3 +102,29 @@ def test_a_suggested_act_is_not_told_as_done(nlp: Language, resolver: ActorResol
                                              coder: EventCoder) -> None:
     text = "The memo was read as a suggestion that the minister offer to resign, a source said."
     assert not coded(nlp, resolver, coder, text)
+
+
+@pytest.mark.parametrize("text", [
+    "The two governments failed to reach agreement on a prisoner exchange.",
+    "Negotiators have failed to reach a deal on the border after hours of talks.",
+])
+def test_talks_that_end_without_a_deal_reject_the_settlement(
+        nlp: Language, resolver: ActorResolver, coder: EventCoder, text: str) -> None:
+    assert codes(coded(nlp, resolver, coder, text)) == ["127"]
+
+
+def test_a_failed_arrest_is_still_no_arrest(nlp: Language, resolver: ActorResolver,
+                                            coder: EventCoder) -> None:
+    assert not coded(nlp, resolver, coder, "Police failed to arrest the suspect.")
+
+
+def test_the_indirect_object_receives_what_is_given(nlp: Language, resolver: ActorResolver,
+                                                     coder: EventCoder) -> None:
+    events = coded(nlp, resolver, coder, "Russia gave Armenia some of the military equipment.")
+    assert codes(events) == ["072"]
+    assert events[0].target is not None and events[0].target.code == "ARM"
+
+
+def test_money_allocated_is_aid(nlp: Language, resolver: ActorResolver, coder: EventCoder) -> None:
+    text = "The European Commission is allocating 95 million euros in humanitarian support for Yemen."
+    assert codes(coded(nlp, resolver, coder, text)) == ["071"]

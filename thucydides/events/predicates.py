@@ -235,6 +235,10 @@ def _apply_frame(ctx: SentenceContext, hit: Hit, tok: Token, frame: str, depth: 
         # "the police refused to register a case": CAMEO has no refusal of a coercive act;
         # the act is coded as not done
         frame = "fail"
+    if frame == "fail" and sub is not None and ctx.lex.slot_of(sub.code) == "agreement":
+        # "the two sides failed to reach agreement": talks that ended without a deal rejected
+        # the settlement (127); something happened, it was not a deal
+        frame = "reject"
     if frame == "fail":
         hit.negated = True
     new = ctx.lex.recode(frame, sub.code if sub else None)
