@@ -26,6 +26,7 @@ from thucydides.actors.codes import join_code
 from thucydides.actors.draft import Draft
 from thucydides.actors.speakers import quote_pronouns
 from thucydides.models import ActorMention
+from thucydides.syntax.columns import column
 from thucydides.wordlists import word_set
 
 PERSON_PRONOUNS = word_set("actors", "person_pronouns")
@@ -149,10 +150,11 @@ def link_mentions(doc: Doc, drafts: list[Draft]) -> list[Draft]:
     starts = [d.mention.start for d in drafts]
     pronouns: list[Draft] = []
     pron_links: list[int] = []
-    for tok in doc:
-        low = tok.lower_
-        if tok.pos_ != "PRON" and tok.tag_ not in ("PRP", "PRP$"):
+    pos, tag = column(doc, "pos"), column(doc, "tag")
+    for i, low in enumerate(column(doc, "lower")):
+        if pos[i] != "PRON" and tag[i] not in ("PRP", "PRP$"):
             continue
+        tok = doc[i]
         if low in PERSON_PRONOUNS:
             kinds, window = ("person",), PERSON_WINDOW
         elif low in PLURAL_PRONOUNS:

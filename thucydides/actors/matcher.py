@@ -29,6 +29,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from thucydides.actors.dictionary import Dictionaries, Entry, load_dictionaries, norm_phrase
+from thucydides.syntax.columns import column
 from thucydides.wordlists import word_set
 
 ACRONYM_RE = re.compile(r"^(?:[A-Z]\.?){2,6}$")
@@ -68,9 +69,9 @@ class Compiled:
     def find(self, doc: Doc, lower_case_doc: bool, when: date | None = None) -> list[Match]:
         """All dictionary matches, longest first where they overlap, in text order."""
         assert self.norm is not None and self.exact is not None and self.lower_acronyms is not None
-        norms = [t.norm_ for t in doc]
+        norms = column(doc, "norm")  # shared, read-only: PhraseIndex.find does not change it
         raw = self.norm.find(norms)
-        raw.extend(self.exact.find([t.text for t in doc]))
+        raw.extend(self.exact.find(column(doc, "text")))
         if lower_case_doc:
             raw.extend(self.lower_acronyms.find(norms))
         found: list[Match] = []

@@ -17,6 +17,7 @@ from thucydides.actors.dictionary import NEUTRAL
 from thucydides.actors.draft import Piece
 from thucydides.actors.matcher import Compiled, Match
 from thucydides.actors.phrase_rules import NAME_TITLES
+from thucydides.syntax.columns import column
 from thucydides.wordlists import word_list
 
 LED_RE = re.compile(r"^(?P<who>.+?)-(?:" + "|".join(re.escape(w) for w in word_list("actors", "led_suffixes"))
@@ -121,20 +122,21 @@ class PieceFinder:
         for p in pieces:
             if p.role == "PERSON" and p.end - p.start > 1:
                 surnames.setdefault(doc[p.end - 1].text, p.end)
+        texts = column(doc, "text")
         if surnames:
-            for token in doc:
-                if (token.text in surnames and not taken[token.i] and token.pos_ in ("PROPN", "NOUN")
-                        and token.i >= surnames[token.text]):
-                    pieces.append(Piece(token.i, token.i + 1, None, "PERSON"))
-                    taken[token.i] = 1
+            pos = column(doc, "pos")
+            for i, text in enumerate(texts):
+                if text in surnames and not taken[i] and pos[i] in ("PROPN", "NOUN") and i >= surnames[text]:
+                    pieces.append(Piece(i, i + 1, None, "PERSON"))
+                    taken[i] = 1
         # "U.S.-led", "Saudi-backed": one token naming the country behind a coalition.
-        for token in doc:
-            if "-" in token.text and not taken[token.i]:
-                m = LED_RE.match(token.text)
+        for i, text in enumerate(texts):
+            if "-" in text and not taken[i]:
+                m = LED_RE.match(text)
                 if m:
                     hit = single.get(m.group("who").lower().replace("\u2019", "'"))
                     if hit and hit[0].kind == "state":
-                        pieces.append(Piece(token.i, token.i + 1, hit[0], "led"))
+                        pieces.append(Piece(i, i + 1, hit[0], "led"))
         pieces.sort(key=lambda p: p.start)
         return pieces
 

@@ -22,6 +22,7 @@ from thucydides.actors.draft import Draft
 from thucydides.models import ActorMention
 from thucydides.nlp import doc_text
 from thucydides.syntax.clauses import REPORTING_VERBS, grammatical_subject
+from thucydides.syntax.columns import column
 from thucydides.syntax.marks import DOUBLE_QUOTE_MARKS, quote_spans
 from thucydides.wordlists import word_set
 
@@ -93,7 +94,7 @@ def quote_pronouns(doc: Doc, drafts: list[Draft]) -> list[Draft]:
     text = doc_text(doc)
     if not any(c in text for c in QUOTE_MARKS):
         return []
-    pronouns = [t for t in doc if t.lower_ in SINGULAR or t.lower_ in PLURAL]
+    pronouns = [doc[i] for i, low in enumerate(column(doc, "lower")) if low in SINGULAR or low in PLURAL]
     if not pronouns:
         return []
     spans = _quote_spans(text)

@@ -13,6 +13,8 @@ from spacy.tokens import Token
 
 from thucydides.actors.analysis import ActorAnalysis
 from thucydides.events.schema import Lexicon
+from thucydides.nlp import doc_text
+from thucydides.syntax.columns import column
 
 # lexicon classes of nouns that stand for people even when the actor layer codes none
 ACTOR_CLASSES = ("PRISONERS", "DIPLOMATS", "TROOPS", "CROWD")
@@ -32,8 +34,10 @@ class SentenceContext:
 
     @classmethod
     def of(cls, lex: Lexicon, actors: ActorAnalysis, sent: SpacySpan, index: int) -> SentenceContext:
-        lemmas = frozenset({t.lemma_.lower() for t in sent} | {t.lower_ for t in sent})
-        return cls(lex, actors, sent, index, lemmas, sent.text.rstrip().endswith("?"))
+        doc, start, end = sent.doc, sent.start, sent.end
+        lemmas = frozenset(column(doc, "lemma_lower")[start:end]) | frozenset(column(doc, "lower")[start:end])
+        text = doc_text(doc)[sent.start_char:sent.end_char]  # Span.text would re-join its tokens
+        return cls(lex, actors, sent, index, lemmas, text.rstrip().endswith("?"))
 
     def coded(self, tok: Token) -> bool:
         """The actor layer has a code for the phrase this token heads."""

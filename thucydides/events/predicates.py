@@ -42,6 +42,7 @@ from thucydides.events.words import (
     WITHDRAW_CODES,
 )
 from thucydides.syntax import (
+    column,
     direct_object,
     glued_lemma,
     has_clausal_complement,
@@ -49,11 +50,13 @@ from thucydides.syntax import (
     is_to_infinitive,
     possessor,
     shared_object,
-    tree_depth,
+    tree_depths,
 )
 
 # frames (frames.yaml) whose complement may be a whole clause beside the frame word
 CLAUSE_FRAMES = ("threaten", "deny", "accuse", "demand", "appeal", "investigate", "reject")
+# the parts of speech `analyse` looks at
+ANALYSED_POS = frozenset({"VERB", "AUX", "ADJ", "NOUN"})
 
 
 def find_hits(ctx: SentenceContext) -> list[Hit]:
@@ -61,9 +64,14 @@ def find_hits(ctx: SentenceContext) -> list[Hit]:
     attack" is one event, not two."""
     consumed: set[int] = set()
     hits: list[Hit] = []
-    for tok in sorted(ctx.sent, key=lambda t: (tree_depth(t), t.i)):
-        if tok.i in consumed:
-            continue
+    sent = ctx.sent
+    doc = sent.doc
+    pos = column(doc, "pos")
+    # shallowest first, in text order among equals (the sort is stable)
+    for i in sorted(range(sent.start, sent.end), key=tree_depths(doc).__getitem__):
+        if i in consumed or pos[i] not in ANALYSED_POS:
+            continue  # `analyse` has nothing for other parts of speech: no Token made for them
+        tok = doc[i]
         hit = analyse(ctx, tok, 0)
         if hit is None:
             continue

@@ -12,6 +12,7 @@ from thucydides.places.gazetteer import Candidate, Gazetteer
 from thucydides.places.lexicon import BORDER_WORDS, demonyms
 from thucydides.places.mention import Mention
 from thucydides.places.names import norm
+from thucydides.syntax.columns import column
 
 
 class BorderFinder:
@@ -23,9 +24,11 @@ class BorderFinder:
     def mentions(self, doc: Doc, gaz: Gazetteer) -> Iterable[Mention]:
         """Border phrases naming two countries, as one place on that border."""
         dem = demonyms()
-        for tok in doc:
-            if tok.lower_ not in BORDER_WORDS or tok.pos_ != "NOUN":
+        pos = column(doc, "pos")
+        for i, low in enumerate(column(doc, "lower")):
+            if low not in BORDER_WORDS or pos[i] != "NOUN":
                 continue
+            tok = doc[i]
             countries: list[str] = []
             first = tok.i
             mods = [c for c in tok.lefts if c.dep_ in {"amod", "compound", "poss", "nmod", "npadvmod"}]

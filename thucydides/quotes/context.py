@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from thucydides.syntax.columns import token_starts
 from thucydides.syntax.phrases import token_end
 from thucydides.wordlists import word_list
 
@@ -41,7 +42,7 @@ class QuoteContext:
         self.quotes = quotes
         self.q_starts = [q[0] for q in quotes]
         self.q_ends = [q[1] for q in quotes]
-        self.tok_starts = [t.idx for t in doc]
+        self.tok_starts = token_starts(doc)
         n = len(doc)
         self.in_quote = [-1] * n
         for qi, (qs, qe) in enumerate(quotes):

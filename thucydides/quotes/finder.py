@@ -35,6 +35,7 @@ from thucydides.quotes.cues import CUE_FILE, load_cues
 from thucydides.quotes.frames import CueFrames
 from thucydides.quotes.speakers import speaker_phrase
 from thucydides.syntax.clauses import reporting_subject
+from thucydides.syntax.columns import column
 from thucydides.syntax.marks import quote_marks
 from thucydides.syntax.phrases import char_span
 
@@ -67,15 +68,17 @@ class QuoteFinder:
         cue_of_quote: dict[int, FoundQuote] = {}
 
         # 1. Cue verbs with a complement: indirect speech, or a direct quote as complement.
-        for tok in doc:
-            lemma = tok.lemma_.lower()
+        # The words are read from columns: only a cue verb is made a Token.
+        pos = column(doc, "pos")
+        for i, lemma in enumerate(column(doc, "lemma_lower")):
             cls = self.cues.verbs.get(lemma)
             if cls is None and lemma not in self.cues.objects and lemma not in self.cues.passive_raising:
                 continue
-            if tok.pos_ not in ("VERB", "AUX") or ctx.in_quote[tok.i] >= 0:
+            if pos[i] not in ("VERB", "AUX") or ctx.in_quote[i] >= 0:
                 # A cue inside a direct quote is the quoted speaker's own wording, not
                 # an attribution the article makes.
                 continue
+            tok = doc[i]
             raised = self.frames.raised(tok, lemma, cls, ctx)
             if raised is not None:
                 lo, hi = ctx.clip_to_paragraph(tok.idx, *ctx.trimmed(*raised))
@@ -110,10 +113,11 @@ class QuoteFinder:
             found.append(FoundQuote((lo, hi), tok, char_span(tok), reporting_subject(tok), "indirect"))
 
         # 2. "according to X, …"
-        for tok in doc:
-            rest = self.cues.phrases.get(tok.lower_)
+        for i, lower in enumerate(column(doc, "lower")):
+            rest = self.cues.phrases.get(lower)
             if rest is None:
                 continue
+            tok = doc[i]
             f = self.frames.according(ctx, tok, rest)
             if f is not None:
                 found.append(f)

@@ -8,6 +8,7 @@ import from here; this package imports no stage (only spaCy and the neutral modu
     clauses.py  voice, subjects, objects, governing clauses
     phrases.py  noun-phrase heads, name extents, possessors, hyphen-glued words, token offsets
     marks.py    quote-mark pairing in raw text
+    columns.py  token attributes and tree depths as per-document lists, read once
 """
 
 from thucydides.syntax.clauses import (
@@ -34,6 +35,7 @@ from thucydides.syntax.clauses import (
     subjects_of,
     tree_depth,
 )
+from thucydides.syntax.columns import column, tree_depths
 from thucydides.syntax.marks import DOUBLE_QUOTE_MARKS, paragraphs, quote_marks, quote_spans
 from thucydides.syntax.phrases import (
     char_span,
@@ -47,10 +49,10 @@ from thucydides.syntax.phrases import (
 
 __all__ = [
     "DOUBLE_QUOTE_MARKS", "MEANS_PREPOSITIONS", "OBJECT_CONTROL_VERBS", "RELATIVE_PRONOUNS",
-    "REPORTING_VERBS", "SUBJECT_RELATIVE_PRONOUNS", "char_span", "child_with_dep", "conjuncts",
+    "REPORTING_VERBS", "SUBJECT_RELATIVE_PRONOUNS", "char_span", "child_with_dep", "column", "conjuncts",
     "direct_object", "find_prep_object", "glued_lemma", "grammatical_subject", "has_clausal_complement",
     "is_passive", "is_passive_participle", "is_to_infinitive", "means_governor", "name_phrase_extent",
     "noun_phrase_head", "objects_of", "paragraphs", "possessor", "prep_objects", "quote_marks",
     "quote_spans", "reporting_subject", "resolve_relative", "shared_object", "subject_children",
-    "subjects_of", "token_end", "tree_depth",
+    "subjects_of", "token_end", "tree_depth", "tree_depths",
 ]

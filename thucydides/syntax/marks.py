@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 
 __all__ = ["DOUBLE_QUOTE_MARKS", "paragraphs", "quote_marks", "quote_spans"]
 
@@ -19,6 +20,9 @@ _CLOSE_D = "”»"
 _OPENING_CONTEXT = " \t\n([{—–-/:;,\u00a0"
 # The marks a double-quoted stretch opens with (straight, curly, guillemets, low-9).
 DOUBLE_QUOTE_MARKS = "\"“”«»„"
+# A double mark, or two single marks standing for one (''…'' / ``…'').
+_DOUBLE_MARK = re.compile("[“«„”»\"]|''|’’|``")
+_SINGLE_MARK = re.compile("['‘’]")
 
 
 def paragraphs(text: str) -> Iterable[tuple[int, int]]:
@@ -33,20 +37,17 @@ def paragraphs(text: str) -> Iterable[tuple[int, int]]:
 def _double_marks(text: str, ps: int, pe: int) -> list[tuple[int, int, str]]:
     """(position, length, role) of double quote marks in one paragraph; role open|close|either."""
     out: list[tuple[int, int, str]] = []
-    i = ps
-    while i < pe:
-        ch = text[i]
+    for m in _DOUBLE_MARK.finditer(text, ps, pe):
+        ch = m.group()
         if ch in _OPEN_D:
-            out.append((i, 1, "open"))
+            out.append((m.start(), 1, "open"))
         elif ch in _CLOSE_D:
-            out.append((i, 1, "close"))
+            out.append((m.start(), 1, "close"))
         elif ch == '"':
-            out.append((i, 1, "either"))
-        elif ch in "'’`" and i + 1 < pe and text[i + 1] == ch:
+            out.append((m.start(), 1, "either"))
+        else:
             # Typewriter style ''quote'' / ``quote'' uses two single marks for a double one.
-            out.append((i, 2, "open" if ch == "`" else "either"))
-            i += 1
-        i += 1
+            out.append((m.start(), 2, "open" if ch[0] == "`" else "either"))
     return out
 
 
@@ -70,33 +71,42 @@ def _single_spans(text: str, ps: int, pe: int, taken: list[tuple[int, int]]) -> 
     open_at: int | None = None
     weak: int | None = None  # a possible close that may be a plural possessive ("rebels' terms")
     k = 0
-    i = ps
-    while i < pe:
-        while k < len(taken) and taken[k][1] <= i:
+    skip_until = ps  # the end of the last double-quoted stretch passed
+    # Only single marks and the starts of double-quoted stretches change the state: visit
+    # those, in text order, rather than every character.
+    for m in _SINGLE_MARK.finditer(text, ps, pe):
+        i = m.start()
+        while k < len(taken) and taken[k][0] <= i:
+            if taken[k][1] > taken[k][0]:
+                # A double-quoted stretch ends any single quote open before it.
+                if open_at is not None and weak is not None:
+                    spans.append((open_at, weak + 1))
+                open_at = weak = None
+                skip_until = taken[k][1]
             k += 1
-        if k < len(taken) and taken[k][0] <= i:
-            if open_at is not None and weak is not None:
-                spans.append((open_at, weak + 1))
-            i = taken[k][1]
-            open_at = weak = None
+        if i < skip_until:
             continue
         ch = text[i]
-        doubled = (i + 1 < pe and text[i + 1] in "'’`") or (i > ps and text[i - 1] in "'’`")
-        if ch in "'‘’" and not doubled:
-            before = text[i - 1] if i > ps else " "
-            after = text[i + 1] if i + 1 < pe else " "
-            if open_at is None:
-                if (ch == "‘" or before in _OPENING_CONTEXT) and (after.isalpha() or after in "“\"("):
-                    open_at = i
-            elif not before.isspace() and not after.isalnum() and i + 1 - open_at > 3:
-                nxt = text[i + 2] if i + 2 < pe else ""
-                if before in "sz" and after == " " and nxt.islower():
-                    if weak is None:
-                        weak = i
-                else:
-                    spans.append((open_at, i + 1))
-                    open_at = weak = None
-        i += 1
+        if (i + 1 < pe and text[i + 1] in "'’`") or (i > ps and text[i - 1] in "'’`"):
+            continue  # doubled: a typewriter double mark, not a single one
+        before = text[i - 1] if i > ps else " "
+        after = text[i + 1] if i + 1 < pe else " "
+        if open_at is None:
+            if (ch == "‘" or before in _OPENING_CONTEXT) and (after.isalpha() or after in "“\"("):
+                open_at = i
+        elif not before.isspace() and not after.isalnum() and i + 1 - open_at > 3:
+            nxt = text[i + 2] if i + 2 < pe else ""
+            if before in "sz" and after == " " and nxt.islower():
+                if weak is None:
+                    weak = i
+            else:
+                spans.append((open_at, i + 1))
+                open_at = weak = None
+    while k < len(taken):
+        if taken[k][1] > taken[k][0] and open_at is not None and weak is not None:
+            spans.append((open_at, weak + 1))
+            open_at = weak = None
+        k += 1
     if open_at is not None and weak is not None:
         spans.append((open_at, weak + 1))
     return spans
@@ -113,6 +123,14 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
 
 def quote_marks(text: str) -> tuple[list[tuple[int, int]], set[int]]:
     """Quote spans (as `quote_spans`), and the indices of those left open at their paragraph's end."""
+    spans, left_open = _quote_marks(text)
+    return list(spans), set(left_open)
+
+
+# The actor stage and the quote stage both pair the marks of the article in hand: the second
+# asks for the same text. Copies go out, so no caller can change what is kept.
+@lru_cache(maxsize=4)
+def _quote_marks(text: str) -> tuple[tuple[tuple[int, int], ...], frozenset[int]]:
     out: list[tuple[int, int]] = []
     left_open: set[int] = set()
     for ps, pe in paragraphs(text):
@@ -152,5 +170,5 @@ def quote_marks(text: str) -> tuple[list[tuple[int, int]], set[int]]:
             if span[0] == unclosed:
                 left_open.add(len(out))
             out.append(span)
-    return out, left_open
+    return tuple(out), frozenset(left_open)
 

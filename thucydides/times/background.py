@@ -18,6 +18,8 @@ from thucydides.wordlists import word_list, word_set
 MARKERS = tuple(tuple(phrase.split()) for phrase in word_list("times", "background_markers"))
 ERAS = word_set("times", "background_eras")
 ERA_PREPOSITIONS = word_set("times", "era_prepositions")
+# a word that can start a marker or an era phrase: no other word needs its clause looked up
+_OPENERS = frozenset(marker[0] for marker in MARKERS) | ERA_PREPOSITIONS
 
 
 def background_reason(trigger: Token | None, verb: Token | None) -> str | None:
@@ -27,6 +29,8 @@ def background_reason(trigger: Token | None, verb: Token | None) -> str | None:
     if in_past_perfect(verb) and not _reported(verb):
         return "past perfect"
     for tok in verb.subtree:
+        if tok.lower_ not in _OPENERS:
+            continue
         governor = governing_verb(tok)
         if tok.i != verb.i and (governor is None or governor.i != verb.i):
             continue  # a word of some clause below the event's
