@@ -128,3 +128,17 @@ def test_the_indirect_object_receives_what_is_given(nlp: Language, resolver: Act
 def test_money_allocated_is_aid(nlp: Language, resolver: ActorResolver, coder: EventCoder) -> None:
     text = "The European Commission is allocating 95 million euros in humanitarian support for Yemen."
     assert codes(coded(nlp, resolver, coder, text)) == ["071"]
+
+
+@pytest.mark.parametrize("text, code", [
+    ("A Kurdish fighter recognised the voice of his commander on the radio.", None),
+    ("The minister recognises the importance of trade with its neighbours.", None),
+    ("Sweden recognised the State of Palestine in 2014.", "054"),
+    ("The militants cut his head off in front of the camera.", "1823"),
+    ("Kurdish forces freed the city from the militants.", "192"),
+    ("The rebels freed two hostages.", "0841"),
+    ("The Gulf states pledged 100 million dollars to the rebels.", "0331"),
+])
+def test_senses_by_what_is_acted_on(nlp: Language, resolver: ActorResolver, coder: EventCoder,
+                                    text: str, code: str | None) -> None:
+    assert codes(coded(nlp, resolver, coder, text)) == ([code] if code else [])
