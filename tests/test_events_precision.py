@@ -142,3 +142,23 @@ def test_money_allocated_is_aid(nlp: Language, resolver: ActorResolver, coder: E
 def test_senses_by_what_is_acted_on(nlp: Language, resolver: ActorResolver, coder: EventCoder,
                                     text: str, code: str | None) -> None:
     assert codes(coded(nlp, resolver, coder, text)) == ([code] if code else [])
+
+
+@pytest.mark.parametrize("text", [
+    "Critics argue that the sanctions punish ordinary Iranians.",
+    "Many believe Russia will eventually withdraw its troops from Syria.",
+    "Analysts said Turkey will attack Afrin.",
+])
+def test_forecasts_and_general_claims_of_commentators_are_no_events(
+        nlp: Language, resolver: ActorResolver, coder: EventCoder, text: str) -> None:
+    assert not coded(nlp, resolver, coder, text)
+
+
+@pytest.mark.parametrize("text, root", [
+    ("Residents said soldiers fired on the crowd.", "19"),          # a witness tells what was done
+    ("Officials said Turkey will attack Afrin.", "13"),             # an official's word is a threat
+    ("Mr Lavrov said Russia will withdraw its troops.", "03"),
+])
+def test_what_witnesses_tell_and_officials_announce_stays(
+        nlp: Language, resolver: ActorResolver, coder: EventCoder, text: str, root: str) -> None:
+    assert [c[:2] for c in codes(coded(nlp, resolver, coder, text))] == [root]

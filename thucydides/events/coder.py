@@ -29,7 +29,7 @@ from thucydides.events.merge import merge_mentions
 from thucydides.events.modality import attribution, obligation, obligation_statement, set_modality
 from thucydides.events.nonagents import non_agent
 from thucydides.events.predicates import find_hits
-from thucydides.events.select import rank_of, select
+from thucydides.events.select import private_opinion, rank_of, select
 from thucydides.events.words import REPORT_LEMMAS
 from thucydides.models import Event, EventActor
 
@@ -86,6 +86,8 @@ def _told_as_happening(ctx: SentenceContext, hits: list[Hit]) -> list[Hit]:
             hit.code = refine(ctx, hit)
             recode_forces(ctx, hit)
         hit.rank = rank_of(hit)
+        if private_opinion(ctx, hit):
+            continue
         live.append(hit)
     # "X said Y must do Z" was turned into X's appeal to Y: the bare statement goes
     appealers = {h.appeal_from.i for h in live if h.appeal_from is not None}

@@ -12,11 +12,13 @@ import re
 
 from spacy.tokens import Token
 
-from thucydides.events.context import Hit
+from thucydides.events.assertion import report_verb
+from thucydides.events.build import event_actor
+from thucydides.events.context import Hit, SentenceContext
 from thucydides.events.phrases import PLACE_ENTS
 from thucydides.events.words import PLACE_PREPS, REPORT_LEMMAS, STATE_ACTS, STATE_NOUNS, VISIT_CODES
 from thucydides.models import Event, EventActor
-from thucydides.syntax import means_governor
+from thucydides.syntax import means_governor, subjects_of
 
 _RULE_CODES = re.compile(r":(\d{3,4})")  # the codes a hit's rule went through, innermost last
 SPEAKER_PRONOUNS = frozenset({"he", "she", "they", "we", "i", "it"})
@@ -70,6 +72,35 @@ def select(built: list[tuple[Hit, list[Event]]]) -> list[tuple[Hit, list[Event]]
     if not any(h.rank == "main" and h.code[:2] not in ("01", "02") for h, _ in built):
         return built
     return [(h, evs) for h, evs in built if h.rank != "background" or _names_coded_actor(evs)]
+
+
+def private_opinion(ctx: SentenceContext, hit: Hit) -> bool:
+    """'Critics argue that the sanctions punish ordinary Iranians', 'many believe Russia will
+    withdraw': a prediction or a general claim voiced by no political actor (analysts, critics,
+    readers, "many") is an opinion, not event data. What such a speaker tells as done stays
+    ("residents said soldiers fired on the crowd"): a witness reports, an analyst forecasts."""
+    head = hit.support or hit.head
+    if hit.noun or not _predicted_or_general(hit, head):
+        return False
+    say = hit.appeal_from or report_verb(head)
+    if say is None:
+        return False
+    speakers = subjects_of(say, False)
+    if not speakers:
+        return False
+    who = speakers[0]
+    actor = event_actor(ctx, who, set())
+    if actor is not None and actor.code:
+        return not _political_actor(actor)
+    # an official the dictionaries do not know is named; "critics" opening a sentence is not
+    return not (who.pos_ in ("PROPN", "PRON") or who.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"))
+
+
+def _predicted_or_general(hit: Hit, head: Token) -> bool:
+    if hit.modality == "intended":
+        return True  # "will withdraw", "must resign"
+    # "the sanctions punish …": a simple present tells a state of affairs, not a happening
+    return head.tag_ in ("VBP", "VBZ") and not any(c.dep_ in ("aux", "auxpass") for c in head.children)
 
 
 def _names_coded_actor(evs: list[Event]) -> bool:
