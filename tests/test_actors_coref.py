@@ -86,3 +86,33 @@ def test_different_people_are_different_entities(nlp: Language, resolver: ActorR
     text = "Angela Merkel met Vladimir Putin in Berlin."
     a = resolver.resolve(nlp(text), DAY)
     assert find(a, text, "Angela Merkel").entity != find(a, text, "Vladimir Putin").entity
+
+
+def test_surname_before_the_full_name_links_forward(nlp: Language, resolver: ActorResolver) -> None:
+    text = ("Varga defends the strike. Hungarian Defence Minister Laszlo Varga said on Monday "
+            "that the raid was lawful.")
+    a = resolver.resolve(nlp(text), DAY)
+    first = find(a, text, "Varga")
+    assert first.code == "HUNMIL" and first.entity == find(a, text, "Laszlo Varga").entity
+
+
+def test_surname_that_ner_calls_an_organisation_is_the_person(nlp: Language,
+                                                              resolver: ActorResolver) -> None:
+    # NER labels this "Cerar" ORG; it is still the prime minister named in the next sentence
+    text = ("Cerar said the analysis shows that Russia is responsible, during a debate with Luka Mesec. "
+            "Slovenian Prime Minister Miro Cerar met the committee.")
+    a = resolver.resolve(nlp(text), DAY)
+    first = find(a, text, "Cerar")
+    assert first.code == "SVNGOV" and first.kind == "person"
+    assert first.entity == find(a, text, "Miro Cerar").entity
+
+
+def test_a_later_bare_name_takes_the_code_the_entity_was_given(nlp: Language,
+                                                              resolver: ActorResolver) -> None:
+    # the apposition gives the first full name its code; the bare repeat of the name and the
+    # surname after it are the same person
+    text = ("The president of the Liberal Party, Tomas Kralj, said the vote was rigged. "
+            "Later that day Tomas Kralj walked out. Kralj rejected the result.")
+    a = resolver.resolve(nlp(text), DAY)
+    assert find(a, text, "Tomas Kralj", 1).sector == "GOV"
+    assert find(a, text, "Kralj", 2).sector == "GOV"

@@ -53,3 +53,19 @@ def test_no_country_from_an_article_without_a_leading_one(full_coder: Coder) -> 
     doc = full_coder.code(text, date="2024-03-08")
     detain = _event(doc.events, "detain")
     assert detain.source is not None and detain.source.country is None
+
+
+def test_a_named_person_takes_the_article_country(full_coder: Coder) -> None:
+    text = ("Slovenia's government met in Ljubljana. Slovenian officials said the talks went well. "
+            "Slovenia will vote on Sunday.\n\nTomas Kralj accused the ministers of lying.")
+    doc = full_coder.code(text, date="2024-03-08")
+    accuse = _event(doc.events, "accuse")
+    assert accuse.source is not None and accuse.source.country == "SVN"
+    assert accuse.why["countries"]["source"] == "article"
+
+
+def test_a_named_person_is_not_placed_by_the_other_person_of_the_sentence(full_coder: Coder) -> None:
+    doc = full_coder.code("Russian President Vladimir Putin met President Tomas Kralj on Monday.",
+                          date="2024-03-08")
+    meet = _event(doc.events, "met")
+    assert meet.target is not None and meet.target.country is None

@@ -114,13 +114,17 @@ def link_mentions(doc: Doc, drafts: list[Draft]) -> list[Draft]:
 
     # surnames and role nouns, scanning left to right
     people_by_last: dict[str, int] = {}
+    later_by_last = _full_names_by_last(drafts)
     for i, d in enumerate(drafts):
         m = d.mention
-        if m.kind == "person" and m.name:
-            parts = m.name.split()
-            if len(parts) == 1 and d.key and d.key.startswith("name:"):
-                j = people_by_last.get(parts[0].lower())
-                if j is not None:
+        if _bare_name(d) or (m.kind == "person" and m.name):
+            parts = (m.name or "").split()
+            if len(parts) == 1 and (_bare_name(d) or (d.key and d.key.startswith("name:"))):
+                last = parts[0].lower()
+                # a surname before the full name (a headline, a lead) names the same person
+                j = people_by_last.get(last, later_by_last.get(last))
+                if j is not None and j != i:
+                    m.kind = "person"
                     if drafts[j].mention.code and not m.code:
                         _copy_code(m, drafts[j].mention, "coref:surname")
                     else:
@@ -144,6 +148,7 @@ def link_mentions(doc: Doc, drafts: list[Draft]) -> list[Draft]:
                         m.kind = "person"
                     uf.union(j, i)
                     break
+    _share_codes(drafts, uf)
 
     # pronouns
     starts = [d.mention.start for d in drafts]
@@ -225,3 +230,46 @@ def _possessed(doc: Doc, drafts: list[Draft], pronouns: list[Draft]) -> None:
         m.country = p.mention.country
         m.code = join_code(m.country, m.sector)
         m.how += "+poss"
+
+
+def _bare_name(d: Draft) -> bool:
+    """A one-word name NER found but no dictionary knows, whatever NER took it for: a
+    surname labelled ORG ("Cerar said") is still the person named in full elsewhere."""
+    m = d.mention
+    return m.how == "entity" and not m.code and bool(m.name) and len(m.name.split()) == 1
+
+
+def _full_names_by_last(drafts: list[Draft]) -> dict[str, int]:
+    """The first person named in full for each surname, wherever it stands in the article."""
+    out: dict[str, int] = {}
+    for i, d in enumerate(drafts):
+        m = d.mention
+        if m.kind == "person" and m.name and len(m.name.split()) > 1:
+            out.setdefault(m.name.split()[-1].lower(), i)
+    return out
+
+
+def _share_codes(drafts: list[Draft], uf: _Entities) -> None:
+    """Every mention of an entity says what any of its mentions says: "Janez Janša, the
+    party's president" (GOV) makes a later bare "Janša" GOV too, and a title with no country
+    ("Foreign Minister Hale") takes the one country the entity's other mentions give it.
+    Mentions with a code of their own keep it; two countries in one entity leave it open."""
+    members: dict[int, list[int]] = {}
+    for i in range(len(drafts)):
+        members.setdefault(uf.find(i), []).append(i)
+    for group in members.values():
+        if len(group) < 2:
+            continue
+        mentions = [drafts[i].mention for i in group]
+        countries = {m.country for m in mentions if m.country}
+        full = next((m for m in mentions if m.country and m.sector), None)
+        best = full or next((m for m in mentions if m.code), None)
+        if best is None:
+            continue
+        for m in mentions:
+            if not m.code:
+                _copy_code(m, best, m.how + "+entity")
+            elif not m.country and len(countries) == 1:
+                m.country = next(iter(countries))
+                m.code = join_code(m.country, m.sector)
+                m.how += "+entity"

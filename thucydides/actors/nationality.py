@@ -13,8 +13,11 @@ in order of strength, and an actor is left without a country when the evidence d
 4. the one country of the places named in the sentence ("police in Lagos"). A place is weaker
    evidence than an actor: forces fighting across a border are named where they fight.
 
-International and transnational codes (IGO, NGO, IMG, MNC) already name their "country" part
-and are left alone, as are actors the coder could not code at all. Each filled country is
+A person named but not coded ("Tomas Kralj said") is placed the same way, by coreference or
+by the article's dominant country only: the others named in a sentence do not say whose
+citizen a named person is. International and transnational codes (IGO, NGO, IMG, MNC)
+already name their "country" part and are left alone, as are other actors the coder could
+not code at all. Each filled country is
 recorded in the event's `why["countries"]` with the evidence that gave it.
 """
 
@@ -59,10 +62,16 @@ class ArticleCountries:
             totals[country] += 1
         self.dominant = _dominant(totals)
 
-    def country_for(self, actor: EventActor, sentence: int) -> tuple[str, str] | None:
-        """(country, evidence) for an actor with a sector and no country, or None."""
+    def country_for(self, actor: EventActor, sentence: int, named: bool = False) -> tuple[str, str] | None:
+        """(country, evidence) for an actor with a sector and no country, or None.
+
+        A `named` person is not placed by the others of its sentence: "Clinton met President
+        Clerides" says nothing of Clerides' country, while "Nigerian soldiers clashed with
+        protesters" does say whose protesters they are."""
         if actor.entity is not None and actor.entity in self.by_entity:
             return self.by_entity[actor.entity], "coreference"
+        if named:
+            return (self.dominant, "article") if self.dominant else None
         actors = self.actor_countries.get(sentence, set())
         if len(actors) == 1:
             return next(iter(actors)), "sentence actor"
@@ -79,14 +88,16 @@ class ArticleCountries:
 def complete_countries(events: Iterable[Event], actors: ActorAnalysis, places: Sequence[Place]) -> None:
     """Give each sector-only event actor the country its article fixes (in place)."""
     evidence: ArticleCountries | None = None
+    people = {m.entity for m in actors.mentions if m.kind == "person" and m.name and m.entity is not None}
     for event in events:
         for role in ("source", "target"):
             actor: EventActor | None = getattr(event, role)
-            if not _sector_only(actor):
+            named = actor is not None and actor.entity in people
+            if not (_sector_only(actor) or (named and actor is not None and not actor.code)):
                 continue
             if evidence is None:
                 evidence = ArticleCountries(actors, places)
-            found = evidence.country_for(actor, event.sentence_index)
+            found = evidence.country_for(actor, event.sentence_index, named)
             if found is None:
                 continue
             country, how = found
