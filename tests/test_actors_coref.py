@@ -116,3 +116,39 @@ def test_a_later_bare_name_takes_the_code_the_entity_was_given(nlp: Language,
     a = resolver.resolve(nlp(text), DAY)
     assert find(a, text, "Tomas Kralj", 1).sector == "GOV"
     assert find(a, text, "Kralj", 2).sector == "GOV"
+
+
+def test_counterpart_gives_the_name_its_country(nlp: Language, resolver: ActorResolver) -> None:
+    text = "The Dutch minister met Ivan Petrov, his Russian counterpart, in Geneva."
+    a = resolver.resolve(nlp(text), DAY)
+    assert find(a, text, "Ivan Petrov").country == "RUS"
+
+
+def test_adviser_to_a_president_is_of_the_president_country(nlp: Language, resolver: ActorResolver) -> None:
+    text = "Kemal Aslan, a senior adviser to the Turkish president, said the talks had failed."
+    a = resolver.resolve(nlp(text), DAY)
+    assert find(a, text, "Kemal Aslan").country == "TUR"
+
+
+def test_envoy_to_a_state_is_not_of_that_state(nlp: Language, resolver: ActorResolver) -> None:
+    # the parser hangs the name on "Syria"; the name is still the envoy's, and "to" does not
+    # make an envoy a citizen of the state he is sent to
+    text = "The US envoy to Syria, Tom Hale, met the rebels."
+    a = resolver.resolve(nlp(text), DAY)
+    assert find(a, text, "Tom Hale").code == "USAGOV"
+    assert find(a, text, "Syria").code == "SYR"
+
+
+def test_head_of_a_possessed_body_takes_the_possessor_country(nlp: Language,
+                                                              resolver: ActorResolver) -> None:
+    text = "The head of Syria's opposition coalition, Nasr Hariri, rejected the plan."
+    a = resolver.resolve(nlp(text), DAY)
+    assert find(a, text, "Nasr Hariri").country == "SYR"
+
+
+def test_a_name_ner_took_for_an_organisation_takes_its_apposed_role(nlp: Language,
+                                                                    resolver: ActorResolver) -> None:
+    text = "The Turkish foreign minister, Ahmet Yildiz, said Turkey would act."
+    a = resolver.resolve(nlp(text), DAY)
+    yildiz = find(a, text, "Yildiz")
+    assert yildiz.code == "TURGOV" and yildiz.kind == "person"

@@ -69,3 +69,11 @@ def test_a_named_person_is_not_placed_by_the_other_person_of_the_sentence(full_c
                           date="2024-03-08")
     meet = _event(doc.events, "met")
     assert meet.target is not None and meet.target.country is None
+
+
+def test_a_state_word_before_a_land_noun_is_a_place_not_an_actor(full_coder: Coder) -> None:
+    text = ("Cambodia's government met in Phnom Penh. Cambodian officials said the talks went well. "
+            "Cambodia will vote on Sunday.\n\nTroops shelled the village near the Thai border.")
+    doc = full_coder.code(text, date="2024-03-08")
+    shell = _event(doc.events, "shell")
+    assert shell.source is not None and shell.source.code == "KHMMIL"

@@ -20,7 +20,9 @@ from thucydides.actors.matcher import Compiled
 from thucydides.actors.phrase_rules import (
     DEFINITE_DETERMINERS,
     GENERIC_PEOPLE,
+    LAND_NOUNS,
     NAME_TITLES,
+    SERVING_ROLES,
     conjoined,
     doer_word,
     former,
@@ -120,6 +122,8 @@ class PhraseComposer:
             head = doc[core.end - 1]
             draft = self._phrase_mention(doc, head, core, run[:-1], when, extend=False)
             if draft is not None:
+                if noun_phrase_head(head).lemma_.lower() in LAND_NOUNS:
+                    draft.mention.how += "+land"  # "the Thai province": a where, not a who
                 out.append(draft)
         return out
 
@@ -304,16 +308,22 @@ class PhraseComposer:
         return country, sector, used, via
 
     def _of_country(self, doc: Doc, head: Token, when: date | None) -> tuple[str | None, str]:
-        """"the president of France", "a spokesman for the Kremlin": the country after the head."""
+        """"the president of France", "a spokesman for the Kremlin", "an adviser to the Turkish
+        president": the country after the head."""
+        preps = ("of", "from", "for", "to") if head.lemma_.lower() in SERVING_ROLES else ("of", "from", "for")
         for child in head.rights:
-            if child.dep_ == "prep" and child.lower_ in ("of", "from", "for"):
+            if child.dep_ == "prep" and child.lower_ in preps:
                 for obj in child.children:
                     if obj.dep_ != "pobj":
                         continue
-                    hit = self._entry_at(doc, obj)
-                    if hit is not None:
-                        entry = hit
-                        code = entry.code_at(when)[0] if entry.kind == "person" else entry.code
+                    # the object itself ("of France"), else the state word before it ("to the
+                    # Turkish president", "of Syria's opposition coalition")
+                    before = (c for c in obj.lefts if c.dep_ in ("amod", "compound", "poss", "nmod"))
+                    for word in (obj, *before):
+                        hit = self._entry_at(doc, word)
+                        if hit is None:
+                            continue
+                        code = hit.code_at(when)[0] if hit.kind == "person" else hit.code
                         country, _ = split_code(code)
                         if country:
                             return country, "of"

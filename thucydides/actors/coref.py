@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from thucydides.actors.codes import join_code
 from thucydides.actors.draft import Draft
@@ -78,12 +78,16 @@ def link_mentions(doc: Doc, drafts: list[Draft]) -> list[Draft]:
         tok = doc[d.head]
         if tok.dep_ != "appos":
             continue
-        j = by_head.get(tok.head.i)
+        j = by_head.get(_apposed_head(doc, tok, drafts, by_head))
         if j is None:
             continue
         a, b = drafts[j].mention, d.mention
         if a.code and b.code and a.code != b.code and not (a.kind == "person" or b.kind == "person"):
             continue  # "Russia's ally, Syria": two actors side by side
+        if _unsure_entity(a) and b.kind == "person" and not drafts[i].plural:
+            a.kind = "person"  # "Yildiz, a senior adviser": a name NER took for an ORG
+        elif _unsure_entity(b) and a.kind == "person" and not drafts[j].plural:
+            b.kind = "person"
         if (a.kind == "person") != (b.kind == "person"):
             continue  # "Assad, a coalition that …": a person is not an organisation
         if not b.code or (b.kind == "person" and a.code and len(a.code or "") > len(b.code or "")
@@ -273,3 +277,25 @@ def _share_codes(drafts: list[Draft], uf: _Entities) -> None:
                 m.country = next(iter(countries))
                 m.code = join_code(m.country, m.sector)
                 m.how += "+entity"
+
+
+def _unsure_entity(m: ActorMention) -> bool:
+    """A name NER found and labelled ORG or NORP, with no dictionary entry to say what it is."""
+    return m.how == "entity" and not m.code and m.kind != "person"
+
+
+def _apposed_head(doc: Doc, tok: Token, drafts: list[Draft], by_head: dict[int, int]) -> int:
+    """The token an apposition stands beside. The parser often hangs a name after "the US
+    envoy to Syria," on the last noun ("Syria") rather than on the role at the head of the
+    phrase; a person's name beside a state or body inside a person's role phrase is that person."""
+    host = tok.head
+    j = by_head.get(host.i)
+    mine = by_head.get(tok.i)
+    if (j is None or mine is None or drafts[mine].mention.kind != "person"
+            or drafts[j].mention.kind == "person"):
+        return host.i
+    if host.dep_ == "pobj" and host.head.dep_ == "prep":
+        role = by_head.get(host.head.head.i)
+        if role is not None and drafts[role].mention.kind == "person" and not drafts[role].plural:
+            return host.head.head.i
+    return host.i

@@ -51,7 +51,9 @@ class ArticleCountries:
                 continue
             if mention.entity is not None:
                 self.by_entity.setdefault(mention.entity, country)
-            self.actor_countries.setdefault(mention.sentence_index, set()).add(country)
+            # "the Thai province of Surin" names a place: as weak as any place of the sentence
+            found_in = self.place_countries if mention.how.endswith("+land") else self.actor_countries
+            found_in.setdefault(mention.sentence_index, set()).add(country)
             totals[country] += 1
         for place in places:
             country = _state(place.country)

@@ -16,6 +16,8 @@ EVENT_NOUNS = word_set("actors", "event_nouns")
 NAME_TITLES = re.compile(r"^(?:" + "|".join(re.escape(w) for w in word_list("actors", "name_titles"))
                          + r")\.?$", re.IGNORECASE)
 GENERIC_PEOPLE = word_set("actors", "generic_people")
+LAND_NOUNS = word_set("actors", "land_nouns")
+SERVING_ROLES = word_set("actors", "serving_roles")
 FORMER_MARKERS = word_set("actors", "former_markers")
 DEFINITE_DETERMINERS = word_set("actors", "definite_determiners")
 
