@@ -152,3 +152,18 @@ def test_a_name_ner_took_for_an_organisation_takes_its_apposed_role(nlp: Languag
     a = resolver.resolve(nlp(text), DAY)
     yildiz = find(a, text, "Yildiz")
     assert yildiz.code == "TURGOV" and yildiz.kind == "person"
+
+
+def test_role_noun_with_two_states_behind_it_is_left_open(nlp: Language, resolver: ActorResolver) -> None:
+    text = ("The Cuban government urged its citizens to march. Exiles in Miami hope to reverse the "
+            "U.S. government's decision. For weeks the communist government has held rallies.")
+    a = resolver.resolve(nlp(text), DAY)
+    government = find(a, text, "government", 2)
+    assert government.country is None and government.how == "agent"
+
+
+def test_role_noun_with_one_state_behind_it_takes_it(nlp: Language, resolver: ActorResolver) -> None:
+    text = ("The Cuban government urged its citizens to march. Exiles in Miami oppose it. "
+            "For weeks the communist government has held rallies.")
+    a = resolver.resolve(nlp(text), DAY)
+    assert find(a, text, "government", 1).code == "CUBGOV"

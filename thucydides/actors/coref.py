@@ -139,19 +139,14 @@ def link_mentions(doc: Doc, drafts: list[Draft]) -> list[Draft]:
             if len(parts) > 1:
                 people_by_last[parts[-1].lower()] = i
         if (m.how == "agent" and d.definite and not d.has_country_modifier and not m.country):
-            lemma = d.head_lemma
-            low = doc[d.head].lower_
-            for j in range(i - 1, -1, -1):
+            j = _role_antecedent(doc, drafts, i)
+            if j is not None:
                 other = drafts[j]
-                if other.mention.sentence_index < m.sentence_index - 6:
-                    break
-                if other.mention.country and (lemma in other.words or low in other.words):
-                    _copy_code(m, other.mention, "coref:role")
-                    m.name = other.mention.name
-                    if other.mention.kind == "person" and not d.plural:
-                        m.kind = "person"
-                    uf.union(j, i)
-                    break
+                _copy_code(m, other.mention, "coref:role")
+                m.name = other.mention.name
+                if other.mention.kind == "person" and not d.plural:
+                    m.kind = "person"
+                uf.union(j, i)
     _share_codes(drafts, uf)
 
     # pronouns
@@ -234,6 +229,29 @@ def _possessed(doc: Doc, drafts: list[Draft], pronouns: list[Draft]) -> None:
         m.country = p.mention.country
         m.code = join_code(m.country, m.sector)
         m.how += "+poss"
+
+
+ROLE_WINDOW = 6  # sentences back
+
+
+def _role_antecedent(doc: Doc, drafts: list[Draft], i: int) -> int | None:
+    """The nearest earlier mention a definite role noun ("the government") takes up: one whose
+    words hold that noun. When the window holds such mentions of two states ("the Cuban
+    government … the U.S. government's decision … the government"), the text does not say
+    which is meant, and the role noun is left to the article-level evidence."""
+    d = drafts[i]
+    m = d.mention
+    words = (d.head_lemma, doc[d.head].lower_)
+    nearest: int | None = None
+    countries: set[str] = set()
+    for j in range(i - 1, -1, -1):
+        other = drafts[j].mention
+        if other.sentence_index < m.sentence_index - ROLE_WINDOW:
+            break
+        if other.country and any(w in drafts[j].words for w in words):
+            nearest = j if nearest is None else nearest
+            countries.add(other.country)
+    return nearest if len(countries) == 1 else None
 
 
 def _bare_name(d: Draft) -> bool:
