@@ -167,3 +167,9 @@ def test_mentions_carry_all_fields(nlp: Language, resolver: ActorResolver) -> No
         "EGYGOV", "EGY", "GOV", "person", "Hosni Mubarak", 1)
     assert m.how and m.entity is not None
     assert text[m.start:m.end] == m.text
+
+
+def test_the_nations_of_the_united_kingdom_are_british(nlp: Language, resolver: ActorResolver) -> None:
+    text = "Northern Ireland's largest unionist party walked out, and Scottish police made arrests."
+    assert code_of(nlp, resolver, text, "Northern Ireland's largest unionist party") == "GBRPTY"
+    assert code_of(nlp, resolver, text, "Scottish police") == "GBRCOP"
