@@ -167,3 +167,11 @@ def test_role_noun_with_one_state_behind_it_takes_it(nlp: Language, resolver: Ac
             "For weeks the communist government has held rallies.")
     a = resolver.resolve(nlp(text), DAY)
     assert find(a, text, "government", 1).code == "CUBGOV"
+
+
+def test_the_country_takes_up_the_state_named_last(nlp: Language, resolver: ActorResolver) -> None:
+    text = ("Turkey launched the offensive on Sunday. The country's foreign ministry summoned the "
+            "Dutch ambassador. The Gulf country denied it.")
+    a = resolver.resolve(nlp(text), DAY)
+    assert find(a, text, "foreign ministry").code == "TURGOV"
+    assert find(a, text, "Gulf country") is None  # some state, not the one named last

@@ -32,6 +32,7 @@ PERSON_PRONOUNS = word_set("actors", "person_pronouns")
 PLURAL_PRONOUNS = word_set("actors", "plural_pronouns")
 THING_PRONOUNS = word_set("actors", "thing_pronouns")
 DUMMY_IT_VERBS = word_set("actors", "dummy_it_verbs")
+STATE_NOUNS = word_set("actors", "state_nouns")
 PERSON_WINDOW = 3  # sentences back
 OTHER_WINDOW = 2
 
@@ -155,9 +156,11 @@ def link_mentions(doc: Doc, drafts: list[Draft]) -> list[Draft]:
     pron_links: list[int] = []
     for tok in doc:
         low = tok.lower_
-        if tok.pos_ != "PRON" and tok.tag_ not in ("PRP", "PRP$"):
+        if _state_noun(tok) and not _inside(drafts, starts, tok):
+            kinds, window = ("state",), OTHER_WINDOW  # "Turkey … the country's foreign ministry"
+        elif tok.pos_ != "PRON" and tok.tag_ not in ("PRP", "PRP$"):
             continue
-        if low in PERSON_PRONOUNS:
+        elif low in PERSON_PRONOUNS:
             kinds, window = ("person",), PERSON_WINDOW
         elif low in PLURAL_PRONOUNS:
             kinds, window = ("group", "organisation", "state"), OTHER_WINDOW
@@ -191,9 +194,10 @@ def link_mentions(doc: Doc, drafts: list[Draft]) -> list[Draft]:
         if best is None:
             continue
         ante = drafts[best].mention
+        how = "coref:state" if kinds == ("state",) else "coref:pronoun"
         mention = ActorMention(text=tok.text, start=tok.idx, end=tok.idx + len(tok.text), code=ante.code,
                                country=ante.country, sector=ante.sector, name=ante.name, kind=ante.kind,
-                               sentence_index=sent, how="coref:pronoun")
+                               sentence_index=sent, how=how)
         pronouns.append(Draft(mention=mention, head=tok.i, key=None))
         pron_links.append(best)
 
@@ -232,6 +236,22 @@ def _possessed(doc: Doc, drafts: list[Draft], pronouns: list[Draft]) -> None:
 
 
 ROLE_WINDOW = 6  # sentences back
+
+
+def _state_noun(tok: Token) -> bool:
+    """A bare "the country" / "the nation": it takes up the state named last, as "it" does.
+    A modified one ("the Gulf country", "a country") names some state, not that one."""
+    if tok.lower_ not in STATE_NOUNS or tok.tag_ != "NN":
+        return False
+    lefts = [c for c in tok.lefts if c.dep_ not in ("case", "punct")]
+    return len(lefts) == 1 and lefts[0].lower_ == "the" and not any(c.dep_ == "prep" for c in tok.rights)
+
+
+def _inside(drafts: list[Draft], starts: list[int], tok: Token) -> bool:
+    """Is the token already a word of some mention ("the country's army" is one)?"""
+    j = bisect_left(starts, tok.idx + 1) - 1
+    near = range(max(0, j - 3), j + 1)
+    return any(drafts[k].mention.start <= tok.idx < drafts[k].mention.end for k in near)
 
 
 def _role_antecedent(doc: Doc, drafts: list[Draft], i: int) -> int | None:
