@@ -175,3 +175,20 @@ def test_the_country_takes_up_the_state_named_last(nlp: Language, resolver: Acto
     a = resolver.resolve(nlp(text), DAY)
     assert find(a, text, "foreign ministry").code == "TURGOV"
     assert find(a, text, "Gulf country") is None  # some state, not the one named last
+
+
+def test_government_forces_belong_to_the_government_named_before(nlp: Language,
+                                                                 resolver: ActorResolver) -> None:
+    text = ("Russian jets and the Chadian army pounded the north, French officials said. "
+            "Army units seized two villages on Monday.")
+    a = resolver.resolve(nlp(text), DAY)
+    units = find(a, text, "Army units")
+    assert units.code == "TCDMIL" and units.entity != find(a, text, "Chadian army").entity
+
+
+def test_government_forces_stay_open_when_two_governments_are_named(nlp: Language,
+                                                                   resolver: ActorResolver) -> None:
+    text = ("The Chadian government and the Sudanese government traded charges. "
+            "Government forces shelled the border town.")
+    a = resolver.resolve(nlp(text), DAY)
+    assert find(a, text, "Government forces").country is None

@@ -33,6 +33,7 @@ PLURAL_PRONOUNS = word_set("actors", "plural_pronouns")
 THING_PRONOUNS = word_set("actors", "thing_pronouns")
 DUMMY_IT_VERBS = word_set("actors", "dummy_it_verbs")
 STATE_NOUNS = word_set("actors", "state_nouns")
+OWNER_NOUNS = word_set("actors", "owner_nouns")
 PERSON_WINDOW = 3  # sentences back
 OTHER_WINDOW = 2
 
@@ -139,8 +140,8 @@ def link_mentions(doc: Doc, drafts: list[Draft]) -> list[Draft]:
                     continue
             if len(parts) > 1:
                 people_by_last[parts[-1].lower()] = i
-        if (m.how == "agent" and d.definite and not d.has_country_modifier and not m.country):
-            j = _role_antecedent(doc, drafts, i)
+        if m.how == "agent" and not d.has_country_modifier and not m.country:
+            j = _role_antecedent(doc, drafts, i, (d.head_lemma, doc[d.head].lower_)) if d.definite else None
             if j is not None:
                 other = drafts[j]
                 _copy_code(m, other.mention, "coref:role")
@@ -148,6 +149,8 @@ def link_mentions(doc: Doc, drafts: list[Draft]) -> list[Draft]:
                 if other.mention.kind == "person" and not d.plural:
                     m.kind = "person"
                 uf.union(j, i)
+            else:
+                _owner_country(doc, drafts, i)
     _share_codes(drafts, uf)
 
     # pronouns
@@ -238,6 +241,23 @@ def _possessed(doc: Doc, drafts: list[Draft], pronouns: list[Draft]) -> None:
 ROLE_WINDOW = 6  # sentences back
 
 
+def _owner_country(doc: Doc, drafts: list[Draft], i: int) -> None:
+    """"Government forces", "regime troops", "army units": the force of a body the article
+    has named with its state ("the Syrian army" … "army units") is that state's, when the
+    window holds that body for one state only. The phrase keeps its own sector and entity."""
+    d = drafts[i]
+    m = d.mention
+    owners = tuple(t.lower_ for t in doc[d.head].lefts
+                   if t.dep_ in ("compound", "amod", "nmod") and t.lower_ in OWNER_NOUNS and t.idx >= m.start)
+    if not owners:
+        return
+    j = _role_antecedent(doc, drafts, i, owners)
+    if j is not None:
+        m.country = drafts[j].mention.country
+        m.code = join_code(m.country, m.sector)
+        m.how += "+owner"
+
+
 def _state_noun(tok: Token) -> bool:
     """A bare "the country" / "the nation": it takes up the state named last, as "it" does.
     A modified one ("the Gulf country", "a country") names some state, not that one."""
@@ -254,14 +274,12 @@ def _inside(drafts: list[Draft], starts: list[int], tok: Token) -> bool:
     return any(drafts[k].mention.start <= tok.idx < drafts[k].mention.end for k in near)
 
 
-def _role_antecedent(doc: Doc, drafts: list[Draft], i: int) -> int | None:
+def _role_antecedent(doc: Doc, drafts: list[Draft], i: int, words: tuple[str, ...]) -> int | None:
     """The nearest earlier mention a definite role noun ("the government") takes up: one whose
     words hold that noun. When the window holds such mentions of two states ("the Cuban
     government … the U.S. government's decision … the government"), the text does not say
     which is meant, and the role noun is left to the article-level evidence."""
-    d = drafts[i]
-    m = d.mention
-    words = (d.head_lemma, doc[d.head].lower_)
+    m = drafts[i].mention
     nearest: int | None = None
     countries: set[str] = set()
     for j in range(i - 1, -1, -1):
