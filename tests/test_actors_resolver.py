@@ -173,3 +173,13 @@ def test_the_nations_of_the_united_kingdom_are_british(nlp: Language, resolver: 
     text = "Northern Ireland's largest unionist party walked out, and Scottish police made arrests."
     assert code_of(nlp, resolver, text, "Northern Ireland's largest unionist party") == "GBRPTY"
     assert code_of(nlp, resolver, text, "Scottish police") == "GBRCOP"
+
+
+def test_turkish_and_iranian_parties_bodies_and_office_holders(nlp: Language,
+                                                              resolver: ActorResolver) -> None:
+    text = "The HDP accused the Basij of beatings, and Larijani said the Guardian Council had ruled."
+    when = date(2019, 6, 1)
+    assert code_of(nlp, resolver, text, "HDP", when) == "TUROPP"
+    assert code_of(nlp, resolver, text, "Basij", when) == "IRNMIL"
+    assert code_of(nlp, resolver, text, "Larijani", when) == "IRNLEG"
+    assert code_of(nlp, resolver, text, "Guardian Council", when) == "IRNGOV"
