@@ -77,3 +77,20 @@ def test_a_state_word_before_a_land_noun_is_a_place_not_an_actor(full_coder: Cod
     doc = full_coder.code(text, date="2024-03-08")
     shell = _event(doc.events, "shell")
     assert shell.source is not None and shell.source.code == "KHMMIL"
+
+
+def test_police_are_of_the_place_they_act_in_before_the_article_country(full_coder: Coder) -> None:
+    text = ("Syria's government met in Damascus. Syrian officials said the talks went well. "
+            "Syria will vote on Sunday.\n\nPolice detained two activists in Istanbul on Monday.")
+    doc = full_coder.code(text, date="2024-03-08")
+    detain = _event(doc.events, "detain")
+    assert detain.source is not None and detain.source.code == "TURCOP"
+    assert detain.why["countries"]["source"] == "sentence place"
+
+
+def test_troops_take_the_article_country_before_the_place_they_fight_in(full_coder: Coder) -> None:
+    text = ("Turkey's government met in Ankara. Turkish officials said the talks went well. "
+            "Turkey will vote on Sunday.\n\nTroops shelled two villages near Aleppo on Monday.")
+    doc = full_coder.code(text, date="2024-03-08")
+    shell = _event(doc.events, "shell")
+    assert shell.source is not None and shell.source.code == "TURMIL"

@@ -11,7 +11,8 @@ in order of strength, and an actor is left without a country when the evidence d
    with demonstrators");
 3. the article's dominant country, when one country clearly leads its actor and place mentions;
 4. the one country of the places named in the sentence ("police in Lagos"). A place is weaker
-   evidence than an actor: forces fighting across a border are named where they fight.
+   evidence than an actor: forces fighting across a border are named where they fight. For
+   sectors that act at home (police, courts, legislatures, crowds) it comes before step 3.
 
 A person named but not coded ("Tomas Kralj said") is placed the same way, by coreference or
 by the article's dominant country only: the others named in a sentence do not say whose
@@ -29,9 +30,11 @@ from collections.abc import Iterable, Sequence
 from thucydides.actors.analysis import ActorAnalysis
 from thucydides.actors.codes import INTERNATIONAL
 from thucydides.models import Event, EventActor, Place
+from thucydides.wordlists import word_set
 
 __all__ = ["ArticleCountries", "complete_countries"]
 
+DOMESTIC_SECTORS = frozenset(w.upper() for w in word_set("actors", "domestic_sectors"))
 # how far the leading country must lead the next one to count as the article's own
 DOMINANCE = 2.0
 MIN_DOMINANT_MENTIONS = 3
@@ -79,9 +82,13 @@ class ArticleCountries:
             return next(iter(actors)), "sentence actor"
         if actors:
             return None  # two states named in the sentence: the text does not say whose it is
+        places = self.place_countries.get(sentence, set())
+        # police, courts and crowds act where they are ("police in Istanbul" in a Syria story
+        # are Turkish); an army or a militia may fight abroad, so for it the article counts more
+        if len(places) == 1 and actor.sector in DOMESTIC_SECTORS:
+            return next(iter(places)), "sentence place"
         if self.dominant:
             return self.dominant, "article"
-        places = self.place_countries.get(sentence, set())
         if len(places) == 1:
             return next(iter(places)), "sentence place"
         return None
