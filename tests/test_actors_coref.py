@@ -192,3 +192,18 @@ def test_government_forces_stay_open_when_two_governments_are_named(nlp: Languag
             "Government forces shelled the border town.")
     a = resolver.resolve(nlp(text), DAY)
     assert find(a, text, "Government forces").country is None
+
+
+def test_subject_pronoun_continues_the_subject_before_it(nlp: Language, resolver: ActorResolver) -> None:
+    text = ("The Greek foreign ministry rejected the EU's statement. "
+            "\"We will not bow to threats,\" it said.")
+    a = resolver.resolve(nlp(text), DAY)
+    it = [m for m in a.mentions if m.text == "it"][0]
+    assert it.code == "GRCGOV" and it.entity == find(a, text, "Greek foreign ministry").entity
+
+
+def test_object_pronoun_still_takes_the_nearest_fit(nlp: Language, resolver: ActorResolver) -> None:
+    text = "The Greek foreign ministry rejected the EU's statement and asked it to apologise."
+    a = resolver.resolve(nlp(text), DAY)
+    it = [m for m in a.mentions if m.text == "it"][0]
+    assert it.code == "IGOEUREEC"

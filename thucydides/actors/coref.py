@@ -176,9 +176,9 @@ def link_mentions(doc: Doc, drafts: list[Draft]) -> list[Draft]:
             continue
         sent = sent_of(tok.i)
         hi = bisect_left(starts, tok.idx)
-        best: int | None = None
+        best: int | None = _subject_antecedent(doc, drafts, tok, hi, sent, kinds)
         fallback: int | None = None
-        for j in range(hi - 1, -1, -1):
+        for j in range(hi - 1 if best is None else -1, -1, -1):
             cand = drafts[j]
             if cand.mention.sentence_index < sent - window:
                 break
@@ -239,6 +239,26 @@ def _possessed(doc: Doc, drafts: list[Draft], pronouns: list[Draft]) -> None:
 
 
 ROLE_WINDOW = 6  # sentences back
+
+
+def _subject_antecedent(doc: Doc, drafts: list[Draft], tok: Token, hi: int, sent: int,
+                        kinds: tuple[str, ...]) -> int | None:
+    """A subject pronoun continues the subject before it ("The Turkish ministry rejected the
+    EU's statement. 'We will not bow,' it said."): the nearest subject of a fitting kind in
+    its own or the previous sentence, before any nearer object or possessor."""
+    if tok.dep_ not in ("nsubj", "nsubjpass") or kinds == ("state",):
+        return None
+    singular = tok.lower_ not in PLURAL_PRONOUNS
+    for j in range(hi - 1, -1, -1):
+        cand = drafts[j]
+        m = cand.mention
+        if m.sentence_index < sent - 1:
+            break
+        if m.end > tok.idx or m.kind not in kinds or cand.plural == singular and m.kind != "state":
+            continue
+        if doc[cand.head].dep_ in ("nsubj", "nsubjpass"):
+            return j
+    return None
 
 
 def _owner_country(doc: Doc, drafts: list[Draft], i: int) -> None:
