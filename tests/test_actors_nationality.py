@@ -94,3 +94,10 @@ def test_troops_take_the_article_country_before_the_place_they_fight_in(full_cod
     doc = full_coder.code(text, date="2024-03-08")
     shell = _event(doc.events, "shell")
     assert shell.source is not None and shell.source.code == "TURMIL"
+
+
+def test_a_community_named_by_faith_takes_the_country_of_its_sentence(full_coder: Coder) -> None:
+    doc = full_coder.code("Police in Belfast arrested six Protestants on suspicion of rioting.",
+                          date="2024-03-08")
+    arrest = _event(doc.events, "arrest")
+    assert arrest.target is not None and arrest.target.code == "GBRCVL"
