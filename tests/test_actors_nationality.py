@@ -101,3 +101,10 @@ def test_a_community_named_by_faith_takes_the_country_of_its_sentence(full_coder
                           date="2024-03-08")
     arrest = _event(doc.events, "arrest")
     assert arrest.target is not None and arrest.target.code == "GBRCVL"
+
+
+def test_a_crowd_is_of_the_city_it_rallies_in_not_of_the_embassy_it_rallies_at(full_coder: Coder) -> None:
+    doc = full_coder.code("In Ankara, hardline students rallied outside the Dutch embassy on Monday.",
+                          date="2024-03-08")
+    rally = _event(doc.events, "rallied")
+    assert rally.source is not None and rally.source.country == "TUR"

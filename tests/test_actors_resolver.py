@@ -183,3 +183,8 @@ def test_turkish_and_iranian_parties_bodies_and_office_holders(nlp: Language,
     assert code_of(nlp, resolver, text, "Basij", when) == "IRNMIL"
     assert code_of(nlp, resolver, text, "Larijani", when) == "IRNLEG"
     assert code_of(nlp, resolver, text, "Guardian Council", when) == "IRNGOV"
+
+
+def test_royal_marines_are_british_forces(nlp: Language, resolver: ActorResolver) -> None:
+    text = "Royal Marines boarded the tanker off the coast."
+    assert code_of(nlp, resolver, text, "Royal Marines") == "GBRMIL"

@@ -77,16 +77,17 @@ class ArticleCountries:
             return self.by_entity[actor.entity], "coreference"
         if named:
             return (self.dominant, "article") if self.dominant else None
+        places = self.place_countries.get(sentence, set())
+        # police, courts and crowds act where they are ("police in Istanbul" in a Syria story
+        # are Turkish, students rallying in Tehran outside the British embassy Iranian); an
+        # army or a militia may fight abroad, so for it the other actors and the article count more
+        if len(places) == 1 and actor.sector in DOMESTIC_SECTORS:
+            return next(iter(places)), "sentence place"
         actors = self.actor_countries.get(sentence, set())
         if len(actors) == 1:
             return next(iter(actors)), "sentence actor"
         if actors:
             return None  # two states named in the sentence: the text does not say whose it is
-        places = self.place_countries.get(sentence, set())
-        # police, courts and crowds act where they are ("police in Istanbul" in a Syria story
-        # are Turkish); an army or a militia may fight abroad, so for it the article counts more
-        if len(places) == 1 and actor.sector in DOMESTIC_SECTORS:
-            return next(iter(places)), "sentence place"
         if self.dominant:
             return self.dominant, "article"
         if len(places) == 1:
