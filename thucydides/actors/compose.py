@@ -23,6 +23,7 @@ from thucydides.actors.phrase_rules import (
     LAND_NOUNS,
     NAME_TITLES,
     SERVING_ROLES,
+    backer,
     conjoined,
     doer_word,
     former,
@@ -272,7 +273,8 @@ class PhraseComposer:
                         ) -> tuple[str | None, str | None, list[Piece], str]:
         """Country and sector given by the modifiers of a phrase, and the rule that gave them.
 
-        The country comes from the leftmost country-bearing modifier; the sector from an
+        The country comes from the leftmost country-bearing modifier, except that an "X-backed"
+        word yields to a plain one ("Turkish-backed Syrian rebels" are Syrian); the sector from an
         institution ("Pentagon" → MIL) or else from the rightmost agent word with a sector.
         """
         country: str | None = None
@@ -295,9 +297,13 @@ class PhraseComposer:
                 code = entry.code
             c, s = split_code(code)
             used.append(piece)
+            role = "led" if piece.role == "led" or backer(doc, piece) else piece.role
+            if c and via == "x-led" and role != "led":
+                # "Turkish-backed Syrian rebels" are Syrian rebels; the backer is another actor
+                country, via = None, ""
             if country is None and c:
                 country = c
-                via = {"demonym": "demonym", "led": "x-led", "capital": "capital"}.get(piece.role, "")
+                via = {"demonym": "demonym", "led": "x-led", "capital": "capital"}.get(role, "")
                 if not via:
                     via = "possessive" if any(t.dep_ == "poss" for t in doc[piece.start:piece.end]) else (
                         "institution" if entry.kind == "organisation" and s else
