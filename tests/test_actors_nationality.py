@@ -108,3 +108,12 @@ def test_a_crowd_is_of_the_city_it_rallies_in_not_of_the_embassy_it_rallies_at(f
                           date="2024-03-08")
     rally = _event(doc.events, "rallied")
     assert rally.source is not None and rally.source.country == "TUR"
+
+
+def test_a_named_person_beside_another_state_is_not_given_the_article_country(full_coder: Coder) -> None:
+    text = ("Kenya's president met opposition leaders in Nairobi. Kenyan officials said the talks "
+            "went well. The Kenyan government promised reforms.\n\nForeign Minister Tomas Kralj "
+            "condemned the bombing of the Chinese embassy in Nairobi.")
+    doc = full_coder.code(text, date="2024-03-08")
+    condemn = _event(doc.events, "condemn")
+    assert condemn.source is not None and condemn.source.country is None

@@ -76,7 +76,10 @@ class ArticleCountries:
         if actor.entity is not None and actor.entity in self.by_entity:
             return self.by_entity[actor.entity], "coreference"
         if named:
-            return (self.dominant, "article") if self.dominant else None
+            # … and where the sentence names another state, the person may well be its own
+            # ("Foreign Minister McKinnon said the bombings of U.S. embassies in Kenya …")
+            others = self.actor_countries.get(sentence, set()) - {self.dominant}
+            return (self.dominant, "article") if self.dominant and not others else None
         places = self.place_countries.get(sentence, set())
         # police, courts and crowds act where they are ("police in Istanbul" in a Syria story
         # are Turkish, students rallying in Tehran outside the British embassy Iranian); an
