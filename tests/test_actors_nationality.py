@@ -117,3 +117,12 @@ def test_a_named_person_beside_another_state_is_not_given_the_article_country(fu
     doc = full_coder.code(text, date="2024-03-08")
     condemn = _event(doc.events, "condemn")
     assert condemn.source is not None and condemn.source.country is None
+
+
+def test_a_titled_official_in_a_datelined_story_is_of_the_dateline_country(full_coder: Coder) -> None:
+    text = ("NICOSIA, August 8 (Xinhua) -- President Alexis Marinou condemned the bombing of "
+            "the U.S. embassy in Nairobi on Friday.")
+    doc = full_coder.code(text, date="1998-08-08")
+    condemn = _event(doc.events, "condemn")
+    assert condemn.source is not None and condemn.source.country == "CYP"
+    assert condemn.why["countries"]["source"] == "dateline"

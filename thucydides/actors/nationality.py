@@ -12,14 +12,16 @@ in order of strength, and an actor is left without a country when the evidence d
 3. the article's dominant country, when one country clearly leads its actor and place mentions;
 4. the one country of the places named in the sentence ("police in Lagos"). A place is weaker
    evidence than an actor: forces fighting across a border are named where they fight. For
-   sectors that act at home (police, courts, legislatures, crowds) it comes before step 3.
+   sectors that act at home (police, courts, legislatures, crowds) it comes first, before
+   step 2 ("students rallied in Tehran outside the British embassy").
 
-A person named but not coded ("Tomas Kralj said") is placed the same way, by coreference or
-by the article's dominant country only: the others named in a sentence do not say whose
-citizen a named person is. International and transnational codes (IGO, NGO, IMG, MNC)
-already name their "country" part and are left alone, as are other actors the coder could
-not code at all. Each filled country is
-recorded in the event's `why["countries"]` with the evidence that gave it.
+A person named but not coded ("Tomas Kralj said") is placed by coreference, or by the
+article's dominant country where the sentence names no other state: the others named in a
+sentence do not say whose citizen a named person is. A named official whose title has no
+state ("Foreign Minister Don McKinnon") takes the dateline's country first, as wire copy
+means it. International and transnational codes (IGO, NGO, IMG, MNC) already name their
+"country" part and are left alone, as are other actors the coder could not code at all. Each
+filled country is recorded in the event's `why["countries"]` with the evidence that gave it.
 """
 
 from __future__ import annotations
@@ -35,6 +37,7 @@ from thucydides.wordlists import word_set
 __all__ = ["ArticleCountries", "complete_countries"]
 
 DOMESTIC_SECTORS = frozenset(w.upper() for w in word_set("actors", "domestic_sectors"))
+OFFICIAL_SECTORS = frozenset(w.upper() for w in word_set("actors", "official_sectors"))
 # how far the leading country must lead the next one to count as the article's own
 DOMINANCE = 2.0
 MIN_DOMINANT_MENTIONS = 3
@@ -47,6 +50,7 @@ class ArticleCountries:
         self.by_entity: dict[int, str] = {}
         self.actor_countries: dict[int, set[str]] = {}
         self.place_countries: dict[int, set[str]] = {}
+        self.dateline: str | None = None
         totals: Counter[str] = Counter()
         for mention in actors.mentions:
             country = _state(mention.country)
@@ -64,6 +68,8 @@ class ArticleCountries:
                 continue
             if place.role != "dateline":
                 self.place_countries.setdefault(place.sentence_index, set()).add(country)
+            else:
+                self.dateline = self.dateline or country
             totals[country] += 1
         self.dominant = _dominant(totals)
 
@@ -75,6 +81,10 @@ class ArticleCountries:
         protesters" does say whose protesters they are."""
         if actor.entity is not None and actor.entity in self.by_entity:
             return self.by_entity[actor.entity], "coreference"
+        if named and actor.sector in OFFICIAL_SECTORS and self.dateline:
+            # wire style: an official with a title and no state ("Foreign Minister Don McKinnon")
+            # in a story filed from a capital ("WELLINGTON, New Zealand (AP) –") is of that state
+            return self.dateline, "dateline"
         if named:
             # … and where the sentence names another state, the person may well be its own
             # ("Foreign Minister McKinnon said the bombings of U.S. embassies in Kenya …")
