@@ -34,6 +34,7 @@ THING_PRONOUNS = word_set("actors", "thing_pronouns")
 DUMMY_IT_VERBS = word_set("actors", "dummy_it_verbs")
 STATE_NOUNS = word_set("actors", "state_nouns")
 OWNER_NOUNS = word_set("actors", "owner_nouns")
+GROUP_COUNTS = word_set("actors", "group_counts")
 PERSON_WINDOW = 3  # sentences back
 OTHER_WINDOW = 2
 
@@ -280,11 +281,20 @@ def _owner_country(doc: Doc, drafts: list[Draft], i: int) -> None:
 
 def _state_noun(tok: Token) -> bool:
     """A bare "the country" / "the nation": it takes up the state named last, as "it" does.
-    A modified one ("the Gulf country", "a country") names some state, not that one."""
-    if tok.lower_ not in STATE_NOUNS or tok.tag_ != "NN":
+    "The two countries" / "both nations" take up the states named last; the phrase is coded
+    by the nearest, as a coordinated phrase is coded by one of its members. A modified one
+    ("the Gulf country", "a country", "the countries of the region") names some state, not that one."""
+    if tok.lemma_.lower() not in STATE_NOUNS or any(c.dep_ == "prep" for c in tok.rights):
         return False
-    lefts = [c for c in tok.lefts if c.dep_ not in ("case", "punct")]
-    return len(lefts) == 1 and lefts[0].lower_ == "the" and not any(c.dep_ == "prep" for c in tok.rights)
+    lefts = [c.lower_ for c in tok.lefts if c.dep_ not in ("case", "punct")]
+    if tok.tag_ == "NN":
+        return lefts == ["the"]
+    if tok.tag_ == "NNS":
+        counted = [w for w in lefts if w != "the"]
+        if len(counted) != 1:
+            return False
+        return counted[0] == "both" or (lefts[0] == "the" and counted[0] in GROUP_COUNTS)
+    return False
 
 
 def _inside(drafts: list[Draft], starts: list[int], tok: Token) -> bool:
