@@ -215,3 +215,11 @@ def test_the_two_countries_take_up_the_states_named_before(nlp: Language, resolv
     a = resolver.resolve(nlp(text), DAY)
     assert find(a, text, "countries").country in ("KEN", "TZA")
     assert find(a, text, "countries", 1) is None  # some states, not the ones named before
+
+
+def test_a_role_with_a_named_body_serves_in_it(nlp: Language, resolver: ActorResolver) -> None:
+    text = ("Omar Rashid, a commander with the Free Syrian Army, said the attack failed. "
+            "Soldiers with Russian rifles guarded the gate.")
+    a = resolver.resolve(nlp(text), DAY)
+    assert find(a, text, "Omar Rashid").country == "SYR"
+    assert find(a, text, "Soldiers").country is None  # armed with Russian rifles, not Russian

@@ -233,7 +233,7 @@ class PhraseComposer:
                     key = f"name:{name.lower()}"
                 how = "entity" if not (country or sector) else f"entity+{via or 'title'}"
             if country is None:
-                country, via_of = self._of_country(doc, head, when)
+                country, via_of = self._of_country(doc, head, when, member=entry is not None)
                 if country:
                     how += "+of"
                     country_mod = True
@@ -313,10 +313,15 @@ class PhraseComposer:
         sector = inst_sector or agent_sector
         return country, sector, used, via
 
-    def _of_country(self, doc: Doc, head: Token, when: date | None) -> tuple[str | None, str]:
+    def _of_country(self, doc: Doc, head: Token, when: date | None,
+                    member: bool = False) -> tuple[str | None, str]:
         """"the president of France", "a spokesman for the Kremlin", "an adviser to the Turkish
-        president": the country after the head."""
+        president", "a commander with the Free Syrian Army" (a role word's "with" names the body
+        it serves in, but only by that body's own name: "troops with Russian rifles" are not
+        Russian): the country after the head."""
         preps = ("of", "from", "for", "to") if head.lemma_.lower() in SERVING_ROLES else ("of", "from", "for")
+        if member:
+            preps = (*preps, "with")
         for child in head.rights:
             if child.dep_ == "prep" and child.lower_ in preps:
                 for obj in child.children:
@@ -324,7 +329,8 @@ class PhraseComposer:
                         continue
                     # the object itself ("of France"), else the state word before it ("to the
                     # Turkish president", "of Syria's opposition coalition")
-                    before = (c for c in obj.lefts if c.dep_ in ("amod", "compound", "poss", "nmod"))
+                    before = () if child.lower_ == "with" and not self._agent_word(obj) else (
+                        c for c in obj.lefts if c.dep_ in ("amod", "compound", "poss", "nmod"))
                     for word in (obj, *before):
                         hit = self._entry_at(doc, word)
                         if hit is None:
@@ -337,7 +343,7 @@ class PhraseComposer:
 
     def _of_sector(self, doc: Doc, head: Token) -> str | None:
         for child in head.rights:
-            if child.dep_ == "prep" and child.lower_ in ("of", "from", "for"):
+            if child.dep_ == "prep" and child.lower_ in ("of", "from", "for", "with"):
                 for obj in child.children:
                     if obj.dep_ != "pobj":
                         continue
@@ -357,6 +363,12 @@ class PhraseComposer:
                         if not entry.is_agent and entry.kind != "person":
                             return split_code(entry.code)[1]
         return None
+
+    def _agent_word(self, token: Token) -> bool:
+        """Is the word an actor word ("ministry", "army"), not a thing ("rifles")?"""
+        norm = self.compiled.plural_of.get(token.norm_, token.norm_)
+        hit = self.compiled.single.get(norm)
+        return bool(hit) and hit[0].is_agent
 
     def _entry_at(self, doc: Doc, token: Token) -> Entry | None:
         single = self.compiled.single.get(token.norm_)
