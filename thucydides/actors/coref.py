@@ -2,15 +2,23 @@
 
 Rules, in order (each sets `how` on the mention it resolves):
 - appos: "Jeff Smith, an army spokesman" — the two phrases are one actor; an uncoded
-  side takes the coded side's code;
+  side takes the coded side's code. A name the parser hangs on the last noun of the role
+  ("the US envoy to Syria, Tom Hale") is the role's, and a name NER took for an ORG beside a
+  person's role ("Yildiz, a senior adviser") is a person;
 - same dictionary entry or alias ("Islamic State" … "ISIS"), same unknown person name,
   same coded role phrase → one entity;
-- coref:surname: "Smith" after "Jeff Smith";
+- coref:surname: "Smith" after "Jeff Smith" (or before it, in a headline or lead; also when
+  NER labelled the surname ORG);
 - coref:role: a definite role noun with no country ("the minister", "the ministry")
-  → the nearest earlier mention whose words contain that noun;
+  → the nearest earlier mention whose words contain that noun, unless such mentions of two
+  states stand in the window; "+owner": "government forces", "army units" take the state of
+  the one government or army named before;
+- "+entity": every mention of an entity then shares the code its other mentions give it;
 - coref:pronoun: he/she/his/her → the nearest earlier person; they/their → the nearest
   earlier group (else organisation or state); it/its → the nearest earlier organisation,
-  state or group, within a few sentences. "It" as a dummy subject ("it is likely") is skipped;
+  state or group, within a few sentences; a subject pronoun prefers the nearest subject of
+  its own or the previous sentence. "It" as a dummy subject ("it is likely") is skipped;
+- coref:state: "the country", "the two countries" → the state named last;
 - coref:quote: I/we/our inside a direct quote → the quote's speaker, in the two plain frames
   “…,” X said and X said, “…” (speakers.py).
 Everything is linear in the number of mentions and pronouns, so it costs little per article.
