@@ -223,3 +223,19 @@ def test_a_role_with_a_named_body_serves_in_it(nlp: Language, resolver: ActorRes
     a = resolver.resolve(nlp(text), DAY)
     assert find(a, text, "Omar Rashid").country == "SYR"
     assert find(a, text, "Soldiers").country is None  # armed with Russian rifles, not Russian
+
+
+def test_she_skips_a_man_named_mr(nlp: Language, resolver: ActorResolver) -> None:
+    text = "Ms Leyla Kaya met Mr Omar Rashid in Ankara. She said the talks had failed."
+    a = resolver.resolve(nlp(text), DAY)
+    she = [m for m in a.mentions if m.text == "She"][0]
+    assert she.entity == find(a, text, "Kaya").entity
+
+
+def test_a_resolved_she_marks_the_person_for_later_pronouns(nlp: Language, resolver: ActorResolver) -> None:
+    text = ("Mr Omar Rashid, the Iraqi trade minister, met Leyla Kaya, the Turkish trade minister. "
+            "She said the talks went well. Reporters later asked him about the tariffs.")
+    a = resolver.resolve(nlp(text), DAY)
+    she = [m for m in a.mentions if m.text == "She"][0]
+    him = [m for m in a.mentions if m.text == "him"][0]
+    assert she.code == "TURGOV" and him.code == "IRQGOV"

@@ -32,6 +32,7 @@ from spacy.tokens import Doc, Token
 
 from thucydides.actors.codes import join_code
 from thucydides.actors.draft import Draft
+from thucydides.actors.gender import Genders, pronoun_gender
 from thucydides.actors.speakers import quote_pronouns
 from thucydides.models import ActorMention
 from thucydides.wordlists import word_set
@@ -163,6 +164,7 @@ def link_mentions(doc: Doc, drafts: list[Draft]) -> list[Draft]:
     _share_codes(drafts, uf)
 
     # pronouns
+    genders = Genders(doc, drafts, uf.find)
     starts = [d.mention.start for d in drafts]
     pronouns: list[Draft] = []
     pron_links: list[int] = []
@@ -185,13 +187,14 @@ def link_mentions(doc: Doc, drafts: list[Draft]) -> list[Draft]:
             continue
         sent = sent_of(tok.i)
         hi = bisect_left(starts, tok.idx)
-        best: int | None = _subject_antecedent(doc, drafts, tok, hi, sent, kinds)
+        gender = pronoun_gender(low) if kinds == ("person",) else None
+        best: int | None = _subject_antecedent(doc, drafts, tok, hi, sent, kinds, genders, gender)
         fallback: int | None = None
         for j in range(hi - 1 if best is None else -1, -1, -1):
             cand = drafts[j]
             if cand.mention.sentence_index < sent - window:
                 break
-            if cand.mention.end > tok.idx or cand.mention.kind not in kinds:
+            if cand.mention.end > tok.idx or cand.mention.kind not in kinds or genders.clashes(j, gender):
                 continue
             if low in PLURAL_PRONOUNS and cand.mention.kind != "group":
                 # "they" is a group if one is near; else the nearest organisation or state
@@ -205,6 +208,7 @@ def link_mentions(doc: Doc, drafts: list[Draft]) -> list[Draft]:
             best = fallback
         if best is None:
             continue
+        genders.note(best, gender)
         ante = drafts[best].mention
         how = "coref:state" if kinds == ("state",) else "coref:pronoun"
         mention = ActorMention(text=tok.text, start=tok.idx, end=tok.idx + len(tok.text), code=ante.code,
@@ -251,7 +255,7 @@ ROLE_WINDOW = 6  # sentences back
 
 
 def _subject_antecedent(doc: Doc, drafts: list[Draft], tok: Token, hi: int, sent: int,
-                        kinds: tuple[str, ...]) -> int | None:
+                        kinds: tuple[str, ...], genders: Genders, gender: str | None) -> int | None:
     """A subject pronoun continues the subject before it ("The Turkish ministry rejected the
     EU's statement. 'We will not bow,' it said."): the nearest subject of a fitting kind in
     its own or the previous sentence, before any nearer object or possessor."""
@@ -264,6 +268,8 @@ def _subject_antecedent(doc: Doc, drafts: list[Draft], tok: Token, hi: int, sent
         if m.sentence_index < sent - 1:
             break
         if m.end > tok.idx or m.kind not in kinds or cand.plural == singular and m.kind != "state":
+            continue
+        if genders.clashes(j, gender):
             continue
         if doc[cand.head].dep_ in ("nsubj", "nsubjpass"):
             return j
