@@ -17,7 +17,8 @@ Rules, in order (each sets `how` on the mention it resolves):
 - coref:pronoun: he/she/his/her → the nearest earlier person; they/their → the nearest
   earlier group (else organisation or state); it/its → the nearest earlier organisation,
   state or group, within a few sentences; a subject pronoun prefers the nearest subject of
-  its own or the previous sentence. "It" as a dummy subject ("it is likely") is skipped;
+  its own or the previous sentence, and he/she skip people of the other gender (gender.py).
+  "It" as a dummy subject ("it is likely") is skipped;
 - coref:state: "the country", "the two countries" → the state named last;
 - coref:quote: I/we/our inside a direct quote → the quote's speaker, in the two plain frames
   “…,” X said and X said, “…” (speakers.py).
