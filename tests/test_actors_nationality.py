@@ -53,3 +53,76 @@ def test_no_country_from_an_article_without_a_leading_one(full_coder: Coder) -> 
     doc = full_coder.code(text, date="2024-03-08")
     detain = _event(doc.events, "detain")
     assert detain.source is not None and detain.source.country is None
+
+
+def test_a_named_person_takes_the_article_country(full_coder: Coder) -> None:
+    text = ("Slovenia's government met in Ljubljana. Slovenian officials said the talks went well. "
+            "Slovenia will vote on Sunday.\n\nTomas Kralj accused the ministers of lying.")
+    doc = full_coder.code(text, date="2024-03-08")
+    accuse = _event(doc.events, "accuse")
+    assert accuse.source is not None and accuse.source.country == "SVN"
+    assert accuse.why["countries"]["source"] == "article"
+
+
+def test_a_named_person_is_not_placed_by_the_other_person_of_the_sentence(full_coder: Coder) -> None:
+    doc = full_coder.code("Russian President Vladimir Putin met President Tomas Kralj on Monday.",
+                          date="2024-03-08")
+    meet = _event(doc.events, "met")
+    assert meet.target is not None and meet.target.country is None
+
+
+def test_a_state_word_before_a_land_noun_is_a_place_not_an_actor(full_coder: Coder) -> None:
+    text = ("Cambodia's government met in Phnom Penh. Cambodian officials said the talks went well. "
+            "Cambodia will vote on Sunday.\n\nTroops shelled the village near the Thai border.")
+    doc = full_coder.code(text, date="2024-03-08")
+    shell = _event(doc.events, "shell")
+    assert shell.source is not None and shell.source.code == "KHMMIL"
+
+
+def test_police_are_of_the_place_they_act_in_before_the_article_country(full_coder: Coder) -> None:
+    text = ("Syria's government met in Damascus. Syrian officials said the talks went well. "
+            "Syria will vote on Sunday.\n\nPolice detained two activists in Istanbul on Monday.")
+    doc = full_coder.code(text, date="2024-03-08")
+    detain = _event(doc.events, "detain")
+    assert detain.source is not None and detain.source.code == "TURCOP"
+    assert detain.why["countries"]["source"] == "sentence place"
+
+
+def test_troops_take_the_article_country_before_the_place_they_fight_in(full_coder: Coder) -> None:
+    text = ("Turkey's government met in Ankara. Turkish officials said the talks went well. "
+            "Turkey will vote on Sunday.\n\nTroops shelled two villages near Aleppo on Monday.")
+    doc = full_coder.code(text, date="2024-03-08")
+    shell = _event(doc.events, "shell")
+    assert shell.source is not None and shell.source.code == "TURMIL"
+
+
+def test_a_community_named_by_faith_takes_the_country_of_its_sentence(full_coder: Coder) -> None:
+    doc = full_coder.code("Police in Belfast arrested six Protestants on suspicion of rioting.",
+                          date="2024-03-08")
+    arrest = _event(doc.events, "arrest")
+    assert arrest.target is not None and arrest.target.code == "GBRCVL"
+
+
+def test_a_crowd_is_of_the_city_it_rallies_in_not_of_the_embassy_it_rallies_at(full_coder: Coder) -> None:
+    doc = full_coder.code("In Ankara, hardline students rallied outside the Dutch embassy on Monday.",
+                          date="2024-03-08")
+    rally = _event(doc.events, "rallied")
+    assert rally.source is not None and rally.source.country == "TUR"
+
+
+def test_a_named_person_beside_another_state_is_not_given_the_article_country(full_coder: Coder) -> None:
+    text = ("Kenya's president met opposition leaders in Nairobi. Kenyan officials said the talks "
+            "went well. The Kenyan government promised reforms.\n\nForeign Minister Tomas Kralj "
+            "condemned the bombing of the Chinese embassy in Nairobi.")
+    doc = full_coder.code(text, date="2024-03-08")
+    condemn = _event(doc.events, "condemn")
+    assert condemn.source is not None and condemn.source.country is None
+
+
+def test_a_titled_official_in_a_datelined_story_is_of_the_dateline_country(full_coder: Coder) -> None:
+    text = ("NICOSIA, August 8 (Xinhua) -- President Alexis Marinou condemned the bombing of "
+            "the U.S. embassy in Nairobi on Friday.")
+    doc = full_coder.code(text, date="1998-08-08")
+    condemn = _event(doc.events, "condemn")
+    assert condemn.source is not None and condemn.source.country == "CYP"
+    assert condemn.why["countries"]["source"] == "dateline"

@@ -167,3 +167,24 @@ def test_mentions_carry_all_fields(nlp: Language, resolver: ActorResolver) -> No
         "EGYGOV", "EGY", "GOV", "person", "Hosni Mubarak", 1)
     assert m.how and m.entity is not None
     assert text[m.start:m.end] == m.text
+
+
+def test_the_nations_of_the_united_kingdom_are_british(nlp: Language, resolver: ActorResolver) -> None:
+    text = "Northern Ireland's largest unionist party walked out, and Scottish police made arrests."
+    assert code_of(nlp, resolver, text, "Northern Ireland's largest unionist party") == "GBRPTY"
+    assert code_of(nlp, resolver, text, "Scottish police") == "GBRCOP"
+
+
+def test_turkish_and_iranian_parties_bodies_and_office_holders(nlp: Language,
+                                                              resolver: ActorResolver) -> None:
+    text = "The HDP accused the Basij of beatings, and Larijani said the Guardian Council had ruled."
+    when = date(2019, 6, 1)
+    assert code_of(nlp, resolver, text, "HDP", when) == "TUROPP"
+    assert code_of(nlp, resolver, text, "Basij", when) == "IRNMIL"
+    assert code_of(nlp, resolver, text, "Larijani", when) == "IRNLEG"
+    assert code_of(nlp, resolver, text, "Guardian Council", when) == "IRNGOV"
+
+
+def test_royal_marines_are_british_forces(nlp: Language, resolver: ActorResolver) -> None:
+    text = "Royal Marines boarded the tanker off the coast."
+    assert code_of(nlp, resolver, text, "Royal Marines") == "GBRMIL"

@@ -44,6 +44,21 @@ def test_three_conjoined_demonyms(nlp: Language, resolver: ActorResolver) -> Non
         "FRAGOV", "DEUGOV", "ITAGOV"]
 
 
+def test_conjoined_demonyms_are_coded_by_the_first_named(nlp: Language, resolver: ActorResolver) -> None:
+    # the phrase as a whole (an event's source) stands for the first conjunct, as coders take it
+    text = "Iranian and Iraqi soldiers cleared the road near the border."
+    a = mentions(nlp, resolver, text)
+    head = text.index("soldiers")
+    assert a.best_in(0, head + len("soldiers"), head=head).code == "IRNMIL"
+
+
+def test_backed_group_keeps_its_own_nationality(nlp: Language, resolver: ActorResolver) -> None:
+    text = "Iranian-backed Iraqi militias fired rockets, and Saudi-led forces struck the port."
+    a = mentions(nlp, resolver, text)
+    assert exact(a, text, "Iranian-backed Iraqi militias").country == "IRQ"
+    assert exact(a, text, "Saudi-led forces").country == "SAU"  # no other state named: the leader's
+
+
 def test_same_country_twice_is_not_split(nlp: Language, resolver: ActorResolver) -> None:
     text = "Senior, experienced Chilean soldiers met on Monday."
     a = mentions(nlp, resolver, text)

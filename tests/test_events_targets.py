@@ -144,3 +144,13 @@ def test_suspended_aid_targets_its_beneficiary(nlp, coder, resolver) -> None:
     evs = code(nlp, coder, resolver, "The United States suspended aid to the Syrian rebels.")
     cut = [e for e in evs if e.cameo == "162"]
     assert cut and cut[0].target is not None and cut[0].target.text == "the Syrian rebels"
+
+
+def test_the_host_state_is_the_target_of_a_recalled_ambassador(nlp, coder, resolver) -> None:
+    evs = code(nlp, coder, resolver, "Chile recalled its ambassador to Caracas for consultations.")
+    assert targets(evs, "16") == {"Caracas"}
+
+
+def test_a_recalled_envoy_with_no_host_named_is_the_target(nlp, coder, resolver) -> None:
+    evs = code(nlp, coder, resolver, "Chile recalled its envoy on Monday.")
+    assert targets(evs, "16") == {"its envoy"}

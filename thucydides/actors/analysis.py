@@ -50,7 +50,12 @@ class ActorAnalysis:
         if head is not None:
             at_head = [m for m in pool if m.start <= head < m.end]
             if at_head:
-                return max(at_head, key=lambda m: m.end - m.start)
+                best = max(at_head, key=lambda m: m.end - m.start)
+                if best.how.endswith("+conj"):
+                    # "the British and Irish governments": the head word is shared by every
+                    # conjunct, and the phrase is coded, as coders do, by the one named first
+                    return min((m for m in pool if m.how.endswith("+conj")), key=lambda m: m.start)
+                return best
         return max(pool, key=lambda m: (m.end - m.start, -m.start))
 
     def by_entity(self, entity: int) -> list[ActorMention]:

@@ -20,7 +20,10 @@ from thucydides.actors.matcher import Compiled
 from thucydides.actors.phrase_rules import (
     DEFINITE_DETERMINERS,
     GENERIC_PEOPLE,
+    LAND_NOUNS,
     NAME_TITLES,
+    SERVING_ROLES,
+    backer,
     conjoined,
     doer_word,
     former,
@@ -120,6 +123,8 @@ class PhraseComposer:
             head = doc[core.end - 1]
             draft = self._phrase_mention(doc, head, core, run[:-1], when, extend=False)
             if draft is not None:
+                if noun_phrase_head(head).lemma_.lower() in LAND_NOUNS:
+                    draft.mention.how += "+land"  # "the Thai province": a where, not a who
                 out.append(draft)
         return out
 
@@ -228,7 +233,7 @@ class PhraseComposer:
                     key = f"name:{name.lower()}"
                 how = "entity" if not (country or sector) else f"entity+{via or 'title'}"
             if country is None:
-                country, via_of = self._of_country(doc, head, when)
+                country, via_of = self._of_country(doc, head, when, member=entry is not None)
                 if country:
                     how += "+of"
                     country_mod = True
@@ -268,7 +273,8 @@ class PhraseComposer:
                         ) -> tuple[str | None, str | None, list[Piece], str]:
         """Country and sector given by the modifiers of a phrase, and the rule that gave them.
 
-        The country comes from the leftmost country-bearing modifier; the sector from an
+        The country comes from the leftmost country-bearing modifier, except that an "X-backed"
+        word yields to a plain one ("Turkish-backed Syrian rebels" are Syrian); the sector from an
         institution ("Pentagon" → MIL) or else from the rightmost agent word with a sector.
         """
         country: str | None = None
@@ -291,9 +297,13 @@ class PhraseComposer:
                 code = entry.code
             c, s = split_code(code)
             used.append(piece)
+            role = "led" if piece.role == "led" or backer(doc, piece) else piece.role
+            if c and via == "x-led" and role != "led":
+                # "Turkish-backed Syrian rebels" are Syrian rebels; the backer is another actor
+                country, via = None, ""
             if country is None and c:
                 country = c
-                via = {"demonym": "demonym", "led": "x-led", "capital": "capital"}.get(piece.role, "")
+                via = {"demonym": "demonym", "led": "x-led", "capital": "capital"}.get(role, "")
                 if not via:
                     via = "possessive" if any(t.dep_ == "poss" for t in doc[piece.start:piece.end]) else (
                         "institution" if entry.kind == "organisation" and s else
@@ -303,17 +313,29 @@ class PhraseComposer:
         sector = inst_sector or agent_sector
         return country, sector, used, via
 
-    def _of_country(self, doc: Doc, head: Token, when: date | None) -> tuple[str | None, str]:
-        """"the president of France", "a spokesman for the Kremlin": the country after the head."""
+    def _of_country(self, doc: Doc, head: Token, when: date | None,
+                    member: bool = False) -> tuple[str | None, str]:
+        """"the president of France", "a spokesman for the Kremlin", "an adviser to the Turkish
+        president", "a commander with the Free Syrian Army" (a role word's "with" names the body
+        it serves in, but only by that body's own name: "troops with Russian rifles" are not
+        Russian): the country after the head."""
+        preps = ("of", "from", "for", "to") if head.lemma_.lower() in SERVING_ROLES else ("of", "from", "for")
+        if member:
+            preps = (*preps, "with")
         for child in head.rights:
-            if child.dep_ == "prep" and child.lower_ in ("of", "from", "for"):
+            if child.dep_ == "prep" and child.lower_ in preps:
                 for obj in child.children:
                     if obj.dep_ != "pobj":
                         continue
-                    hit = self._entry_at(doc, obj)
-                    if hit is not None:
-                        entry = hit
-                        code = entry.code_at(when)[0] if entry.kind == "person" else entry.code
+                    # the object itself ("of France"), else the state word before it ("to the
+                    # Turkish president", "of Syria's opposition coalition")
+                    before = () if child.lower_ == "with" and not self._agent_word(obj) else (
+                        c for c in obj.lefts if c.dep_ in ("amod", "compound", "poss", "nmod"))
+                    for word in (obj, *before):
+                        hit = self._entry_at(doc, word)
+                        if hit is None:
+                            continue
+                        code = hit.code_at(when)[0] if hit.kind == "person" else hit.code
                         country, _ = split_code(code)
                         if country:
                             return country, "of"
@@ -321,7 +343,7 @@ class PhraseComposer:
 
     def _of_sector(self, doc: Doc, head: Token) -> str | None:
         for child in head.rights:
-            if child.dep_ == "prep" and child.lower_ in ("of", "from", "for"):
+            if child.dep_ == "prep" and child.lower_ in ("of", "from", "for", "with"):
                 for obj in child.children:
                     if obj.dep_ != "pobj":
                         continue
@@ -341,6 +363,12 @@ class PhraseComposer:
                         if not entry.is_agent and entry.kind != "person":
                             return split_code(entry.code)[1]
         return None
+
+    def _agent_word(self, token: Token) -> bool:
+        """Is the word an actor word ("ministry", "army"), not a thing ("rifles")?"""
+        norm = self.compiled.plural_of.get(token.norm_, token.norm_)
+        hit = self.compiled.single.get(norm)
+        return bool(hit) and hit[0].is_agent
 
     def _entry_at(self, doc: Doc, token: Token) -> Entry | None:
         single = self.compiled.single.get(token.norm_)

@@ -2,15 +2,24 @@
 
 Rules, in order (each sets `how` on the mention it resolves):
 - appos: "Jeff Smith, an army spokesman" — the two phrases are one actor; an uncoded
-  side takes the coded side's code;
+  side takes the coded side's code. A name the parser hangs on the last noun of the role
+  ("the US envoy to Syria, Tom Hale") is the role's, and a name NER took for an ORG beside a
+  person's role ("Yildiz, a senior adviser") is a person;
 - same dictionary entry or alias ("Islamic State" … "ISIS"), same unknown person name,
   same coded role phrase → one entity;
-- coref:surname: "Smith" after "Jeff Smith";
+- coref:surname: "Smith" after "Jeff Smith" (or before it, in a headline or lead; also when
+  NER labelled the surname ORG);
 - coref:role: a definite role noun with no country ("the minister", "the ministry")
-  → the nearest earlier mention whose words contain that noun;
+  → the nearest earlier mention whose words contain that noun, unless such mentions of two
+  states stand in the window; "+owner": "government forces", "army units" take the state of
+  the one government or army named before;
+- "+entity": every mention of an entity then shares the code its other mentions give it;
 - coref:pronoun: he/she/his/her → the nearest earlier person; they/their → the nearest
   earlier group (else organisation or state); it/its → the nearest earlier organisation,
-  state or group, within a few sentences. "It" as a dummy subject ("it is likely") is skipped;
+  state or group, within a few sentences; a subject pronoun prefers the nearest subject of
+  its own or the previous sentence, and he/she skip people of the other gender (gender.py).
+  "It" as a dummy subject ("it is likely") is skipped;
+- coref:state: "the country", "the two countries" → the state named last;
 - coref:quote: I/we/our inside a direct quote → the quote's speaker, in the two plain frames
   “…,” X said and X said, “…” (speakers.py).
 Everything is linear in the number of mentions and pronouns, so it costs little per article.
@@ -20,19 +29,22 @@ from __future__ import annotations
 
 from bisect import bisect_left
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from thucydides.actors.codes import join_code
 from thucydides.actors.draft import Draft
+from thucydides.actors.gender import Genders, pronoun_gender
 from thucydides.actors.speakers import quote_pronouns
 from thucydides.models import ActorMention
-from thucydides.syntax.columns import column
 from thucydides.wordlists import word_set
 
 PERSON_PRONOUNS = word_set("actors", "person_pronouns")
 PLURAL_PRONOUNS = word_set("actors", "plural_pronouns")
 THING_PRONOUNS = word_set("actors", "thing_pronouns")
 DUMMY_IT_VERBS = word_set("actors", "dummy_it_verbs")
+STATE_NOUNS = word_set("actors", "state_nouns")
+OWNER_NOUNS = word_set("actors", "owner_nouns")
+GROUP_COUNTS = word_set("actors", "group_counts")
 PERSON_WINDOW = 3  # sentences back
 OTHER_WINDOW = 2
 
@@ -79,12 +91,16 @@ def link_mentions(doc: Doc, drafts: list[Draft]) -> list[Draft]:
         tok = doc[d.head]
         if tok.dep_ != "appos":
             continue
-        j = by_head.get(tok.head.i)
+        j = by_head.get(_apposed_head(doc, tok, drafts, by_head))
         if j is None:
             continue
         a, b = drafts[j].mention, d.mention
         if a.code and b.code and a.code != b.code and not (a.kind == "person" or b.kind == "person"):
             continue  # "Russia's ally, Syria": two actors side by side
+        if _unsure_entity(a) and b.kind == "person" and not drafts[i].plural:
+            a.kind = "person"  # "Yildiz, a senior adviser": a name NER took for an ORG
+        elif _unsure_entity(b) and a.kind == "person" and not drafts[j].plural:
+            b.kind = "person"
         if (a.kind == "person") != (b.kind == "person"):
             continue  # "Assad, a coalition that …": a person is not an organisation
         if not b.code or (b.kind == "person" and a.code and len(a.code or "") > len(b.code or "")
@@ -115,13 +131,17 @@ def link_mentions(doc: Doc, drafts: list[Draft]) -> list[Draft]:
 
     # surnames and role nouns, scanning left to right
     people_by_last: dict[str, int] = {}
+    later_by_last = _full_names_by_last(drafts)
     for i, d in enumerate(drafts):
         m = d.mention
-        if m.kind == "person" and m.name:
-            parts = m.name.split()
-            if len(parts) == 1 and d.key and d.key.startswith("name:"):
-                j = people_by_last.get(parts[0].lower())
-                if j is not None:
+        if _bare_name(d) or (m.kind == "person" and m.name):
+            parts = (m.name or "").split()
+            if len(parts) == 1 and (_bare_name(d) or (d.key and d.key.startswith("name:"))):
+                last = parts[0].lower()
+                # a surname before the full name (a headline, a lead) names the same person
+                j = people_by_last.get(last, later_by_last.get(last))
+                if j is not None and j != i:
+                    m.kind = "person"
                     if drafts[j].mention.code and not m.code:
                         _copy_code(m, drafts[j].mention, "coref:surname")
                     else:
@@ -131,31 +151,31 @@ def link_mentions(doc: Doc, drafts: list[Draft]) -> list[Draft]:
                     continue
             if len(parts) > 1:
                 people_by_last[parts[-1].lower()] = i
-        if (m.how == "agent" and d.definite and not d.has_country_modifier and not m.country):
-            lemma = d.head_lemma
-            low = doc[d.head].lower_
-            for j in range(i - 1, -1, -1):
+        if m.how == "agent" and not d.has_country_modifier and not m.country:
+            j = _role_antecedent(doc, drafts, i, (d.head_lemma, doc[d.head].lower_)) if d.definite else None
+            if j is not None:
                 other = drafts[j]
-                if other.mention.sentence_index < m.sentence_index - 6:
-                    break
-                if other.mention.country and (lemma in other.words or low in other.words):
-                    _copy_code(m, other.mention, "coref:role")
-                    m.name = other.mention.name
-                    if other.mention.kind == "person" and not d.plural:
-                        m.kind = "person"
-                    uf.union(j, i)
-                    break
+                _copy_code(m, other.mention, "coref:role")
+                m.name = other.mention.name
+                if other.mention.kind == "person" and not d.plural:
+                    m.kind = "person"
+                uf.union(j, i)
+            else:
+                _owner_country(doc, drafts, i)
+    _share_codes(drafts, uf)
 
     # pronouns
+    genders = Genders(doc, drafts, uf.find)
     starts = [d.mention.start for d in drafts]
     pronouns: list[Draft] = []
     pron_links: list[int] = []
-    pos, tag = column(doc, "pos"), column(doc, "tag")
-    for i, low in enumerate(column(doc, "lower")):
-        if pos[i] != "PRON" and tag[i] not in ("PRP", "PRP$"):
+    for tok in doc:
+        low = tok.lower_
+        if _state_noun(tok) and not _inside(drafts, starts, tok):
+            kinds, window = ("state",), OTHER_WINDOW  # "Turkey … the country's foreign ministry"
+        elif tok.pos_ != "PRON" and tok.tag_ not in ("PRP", "PRP$"):
             continue
-        tok = doc[i]
-        if low in PERSON_PRONOUNS:
+        elif low in PERSON_PRONOUNS:
             kinds, window = ("person",), PERSON_WINDOW
         elif low in PLURAL_PRONOUNS:
             kinds, window = ("group", "organisation", "state"), OTHER_WINDOW
@@ -168,13 +188,14 @@ def link_mentions(doc: Doc, drafts: list[Draft]) -> list[Draft]:
             continue
         sent = sent_of(tok.i)
         hi = bisect_left(starts, tok.idx)
-        best: int | None = None
+        gender = pronoun_gender(low) if kinds == ("person",) else None
+        best: int | None = _subject_antecedent(doc, drafts, tok, hi, sent, kinds, genders, gender)
         fallback: int | None = None
-        for j in range(hi - 1, -1, -1):
+        for j in range(hi - 1 if best is None else -1, -1, -1):
             cand = drafts[j]
             if cand.mention.sentence_index < sent - window:
                 break
-            if cand.mention.end > tok.idx or cand.mention.kind not in kinds:
+            if cand.mention.end > tok.idx or cand.mention.kind not in kinds or genders.clashes(j, gender):
                 continue
             if low in PLURAL_PRONOUNS and cand.mention.kind != "group":
                 # "they" is a group if one is near; else the nearest organisation or state
@@ -188,10 +209,12 @@ def link_mentions(doc: Doc, drafts: list[Draft]) -> list[Draft]:
             best = fallback
         if best is None:
             continue
+        genders.note(best, gender)
         ante = drafts[best].mention
+        how = "coref:state" if kinds == ("state",) else "coref:pronoun"
         mention = ActorMention(text=tok.text, start=tok.idx, end=tok.idx + len(tok.text), code=ante.code,
                                country=ante.country, sector=ante.sector, name=ante.name, kind=ante.kind,
-                               sentence_index=sent, how="coref:pronoun")
+                               sentence_index=sent, how=how)
         pronouns.append(Draft(mention=mention, head=tok.i, key=None))
         pron_links.append(best)
 
@@ -227,3 +250,153 @@ def _possessed(doc: Doc, drafts: list[Draft], pronouns: list[Draft]) -> None:
         m.country = p.mention.country
         m.code = join_code(m.country, m.sector)
         m.how += "+poss"
+
+
+ROLE_WINDOW = 6  # sentences back
+
+
+def _subject_antecedent(doc: Doc, drafts: list[Draft], tok: Token, hi: int, sent: int,
+                        kinds: tuple[str, ...], genders: Genders, gender: str | None) -> int | None:
+    """A subject pronoun continues the subject before it ("The Turkish ministry rejected the
+    EU's statement. 'We will not bow,' it said."): the nearest subject of a fitting kind in
+    its own or the previous sentence, before any nearer object or possessor."""
+    if tok.dep_ not in ("nsubj", "nsubjpass") or kinds == ("state",):
+        return None
+    singular = tok.lower_ not in PLURAL_PRONOUNS
+    for j in range(hi - 1, -1, -1):
+        cand = drafts[j]
+        m = cand.mention
+        if m.sentence_index < sent - 1:
+            break
+        if m.end > tok.idx or m.kind not in kinds or cand.plural == singular and m.kind != "state":
+            continue
+        if genders.clashes(j, gender):
+            continue
+        if doc[cand.head].dep_ in ("nsubj", "nsubjpass"):
+            return j
+    return None
+
+
+def _owner_country(doc: Doc, drafts: list[Draft], i: int) -> None:
+    """"Government forces", "regime troops", "army units": the force of a body the article
+    has named with its state ("the Syrian army" … "army units") is that state's, when the
+    window holds that body for one state only. The phrase keeps its own sector and entity."""
+    d = drafts[i]
+    m = d.mention
+    owners = tuple(t.lower_ for t in doc[d.head].lefts
+                   if t.dep_ in ("compound", "amod", "nmod") and t.lower_ in OWNER_NOUNS and t.idx >= m.start)
+    if not owners:
+        return
+    j = _role_antecedent(doc, drafts, i, owners)
+    if j is not None:
+        m.country = drafts[j].mention.country
+        m.code = join_code(m.country, m.sector)
+        m.how += "+owner"
+
+
+def _state_noun(tok: Token) -> bool:
+    """A bare "the country" / "the nation": it takes up the state named last, as "it" does.
+    "The two countries" / "both nations" take up the states named last; the phrase is coded
+    by the nearest, as a coordinated phrase is coded by one of its members. A modified one
+    ("the Gulf country", "a country", "the countries of the region") names some state, not that one."""
+    if tok.lemma_.lower() not in STATE_NOUNS or any(c.dep_ == "prep" for c in tok.rights):
+        return False
+    lefts = [c.lower_ for c in tok.lefts if c.dep_ not in ("case", "punct")]
+    if tok.tag_ == "NN":
+        return lefts == ["the"]
+    if tok.tag_ == "NNS":
+        counted = [w for w in lefts if w != "the"]
+        if len(counted) != 1:
+            return False
+        return counted[0] == "both" or (lefts[0] == "the" and counted[0] in GROUP_COUNTS)
+    return False
+
+
+def _inside(drafts: list[Draft], starts: list[int], tok: Token) -> bool:
+    """Is the token already a word of some mention ("the country's army" is one)?"""
+    j = bisect_left(starts, tok.idx + 1) - 1
+    near = range(max(0, j - 3), j + 1)
+    return any(drafts[k].mention.start <= tok.idx < drafts[k].mention.end for k in near)
+
+
+def _role_antecedent(doc: Doc, drafts: list[Draft], i: int, words: tuple[str, ...]) -> int | None:
+    """The nearest earlier mention a definite role noun ("the government") takes up: one whose
+    words hold that noun. When the window holds such mentions of two states ("the Cuban
+    government … the U.S. government's decision … the government"), the text does not say
+    which is meant, and the role noun is left to the article-level evidence."""
+    m = drafts[i].mention
+    nearest: int | None = None
+    countries: set[str] = set()
+    for j in range(i - 1, -1, -1):
+        other = drafts[j].mention
+        if other.sentence_index < m.sentence_index - ROLE_WINDOW:
+            break
+        if other.country and any(w in drafts[j].words for w in words):
+            nearest = j if nearest is None else nearest
+            countries.add(other.country)
+    return nearest if len(countries) == 1 else None
+
+
+def _bare_name(d: Draft) -> bool:
+    """A one-word name NER found but no dictionary knows, whatever NER took it for: a
+    surname labelled ORG ("Cerar said") is still the person named in full elsewhere."""
+    m = d.mention
+    return m.how == "entity" and not m.code and bool(m.name) and len(m.name.split()) == 1
+
+
+def _full_names_by_last(drafts: list[Draft]) -> dict[str, int]:
+    """The first person named in full for each surname, wherever it stands in the article."""
+    out: dict[str, int] = {}
+    for i, d in enumerate(drafts):
+        m = d.mention
+        if m.kind == "person" and m.name and len(m.name.split()) > 1:
+            out.setdefault(m.name.split()[-1].lower(), i)
+    return out
+
+
+def _share_codes(drafts: list[Draft], uf: _Entities) -> None:
+    """Every mention of an entity says what any of its mentions says: "Janez Janša, the
+    party's president" (GOV) makes a later bare "Janša" GOV too, and a title with no country
+    ("Foreign Minister Hale") takes the one country the entity's other mentions give it.
+    Mentions with a code of their own keep it; two countries in one entity leave it open."""
+    members: dict[int, list[int]] = {}
+    for i in range(len(drafts)):
+        members.setdefault(uf.find(i), []).append(i)
+    for group in members.values():
+        if len(group) < 2:
+            continue
+        mentions = [drafts[i].mention for i in group]
+        countries = {m.country for m in mentions if m.country}
+        full = next((m for m in mentions if m.country and m.sector), None)
+        best = full or next((m for m in mentions if m.code), None)
+        if best is None:
+            continue
+        for m in mentions:
+            if not m.code:
+                _copy_code(m, best, m.how + "+entity")
+            elif not m.country and len(countries) == 1:
+                m.country = next(iter(countries))
+                m.code = join_code(m.country, m.sector)
+                m.how += "+entity"
+
+
+def _unsure_entity(m: ActorMention) -> bool:
+    """A name NER found and labelled ORG or NORP, with no dictionary entry to say what it is."""
+    return m.how == "entity" and not m.code and m.kind != "person"
+
+
+def _apposed_head(doc: Doc, tok: Token, drafts: list[Draft], by_head: dict[int, int]) -> int:
+    """The token an apposition stands beside. The parser often hangs a name after "the US
+    envoy to Syria," on the last noun ("Syria") rather than on the role at the head of the
+    phrase; a person's name beside a state or body inside a person's role phrase is that person."""
+    host = tok.head
+    j = by_head.get(host.i)
+    mine = by_head.get(tok.i)
+    if (j is None or mine is None or drafts[mine].mention.kind != "person"
+            or drafts[j].mention.kind == "person"):
+        return host.i
+    if host.dep_ == "pobj" and host.head.dep_ == "prep":
+        role = by_head.get(host.head.head.i)
+        if role is not None and drafts[role].mention.kind == "person" and not drafts[role].plural:
+            return host.head.head.i
+    return host.i

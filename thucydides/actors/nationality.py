@@ -11,11 +11,17 @@ in order of strength, and an actor is left without a country when the evidence d
    with demonstrators");
 3. the article's dominant country, when one country clearly leads its actor and place mentions;
 4. the one country of the places named in the sentence ("police in Lagos"). A place is weaker
-   evidence than an actor: forces fighting across a border are named where they fight.
+   evidence than an actor: forces fighting across a border are named where they fight. For
+   sectors that act at home (police, courts, legislatures, crowds) it comes first, before
+   step 2 ("students rallied in Tehran outside the British embassy").
 
-International and transnational codes (IGO, NGO, IMG, MNC) already name their "country" part
-and are left alone, as are actors the coder could not code at all. Each filled country is
-recorded in the event's `why["countries"]` with the evidence that gave it.
+A person named but not coded ("Tomas Kralj said") is placed by coreference, or by the
+article's dominant country where the sentence names no other state: the others named in a
+sentence do not say whose citizen a named person is. A named official whose title has no
+state ("Foreign Minister Don McKinnon") takes the dateline's country first, as wire copy
+means it. International and transnational codes (IGO, NGO, IMG, MNC) already name their
+"country" part and are left alone, as are other actors the coder could not code at all. Each
+filled country is recorded in the event's `why["countries"]` with the evidence that gave it.
 """
 
 from __future__ import annotations
@@ -26,9 +32,12 @@ from collections.abc import Iterable, Sequence
 from thucydides.actors.analysis import ActorAnalysis
 from thucydides.actors.codes import INTERNATIONAL
 from thucydides.models import Event, EventActor, Place
+from thucydides.wordlists import word_set
 
 __all__ = ["ArticleCountries", "complete_countries"]
 
+DOMESTIC_SECTORS = frozenset(w.upper() for w in word_set("actors", "domestic_sectors"))
+OFFICIAL_SECTORS = frozenset(w.upper() for w in word_set("actors", "official_sectors"))
 # how far the leading country must lead the next one to count as the article's own
 DOMINANCE = 2.0
 MIN_DOMINANT_MENTIONS = 3
@@ -41,6 +50,7 @@ class ArticleCountries:
         self.by_entity: dict[int, str] = {}
         self.actor_countries: dict[int, set[str]] = {}
         self.place_countries: dict[int, set[str]] = {}
+        self.dateline: str | None = None
         totals: Counter[str] = Counter()
         for mention in actors.mentions:
             country = _state(mention.country)
@@ -48,7 +58,9 @@ class ArticleCountries:
                 continue
             if mention.entity is not None:
                 self.by_entity.setdefault(mention.entity, country)
-            self.actor_countries.setdefault(mention.sentence_index, set()).add(country)
+            # "the Thai province of Surin" names a place: as weak as any place of the sentence
+            found_in = self.place_countries if mention.how.endswith("+land") else self.actor_countries
+            found_in.setdefault(mention.sentence_index, set()).add(country)
             totals[country] += 1
         for place in places:
             country = _state(place.country)
@@ -56,13 +68,34 @@ class ArticleCountries:
                 continue
             if place.role != "dateline":
                 self.place_countries.setdefault(place.sentence_index, set()).add(country)
+            else:
+                self.dateline = self.dateline or country
             totals[country] += 1
         self.dominant = _dominant(totals)
 
-    def country_for(self, actor: EventActor, sentence: int) -> tuple[str, str] | None:
-        """(country, evidence) for an actor with a sector and no country, or None."""
+    def country_for(self, actor: EventActor, sentence: int, named: bool = False) -> tuple[str, str] | None:
+        """(country, evidence) for an actor with a sector and no country, or None.
+
+        A `named` person is not placed by the others of its sentence: "Clinton met President
+        Clerides" says nothing of Clerides' country, while "Nigerian soldiers clashed with
+        protesters" does say whose protesters they are."""
         if actor.entity is not None and actor.entity in self.by_entity:
             return self.by_entity[actor.entity], "coreference"
+        if named and actor.sector in OFFICIAL_SECTORS and self.dateline:
+            # wire style: an official with a title and no state ("Foreign Minister Don McKinnon")
+            # in a story filed from a capital ("WELLINGTON, New Zealand (AP) –") is of that state
+            return self.dateline, "dateline"
+        if named:
+            # … and where the sentence names another state, the person may well be its own
+            # ("Foreign Minister McKinnon said the bombings of U.S. embassies in Kenya …")
+            others = self.actor_countries.get(sentence, set()) - {self.dominant}
+            return (self.dominant, "article") if self.dominant and not others else None
+        places = self.place_countries.get(sentence, set())
+        # police, courts and crowds act where they are ("police in Istanbul" in a Syria story
+        # are Turkish, students rallying in Tehran outside the British embassy Iranian); an
+        # army or a militia may fight abroad, so for it the other actors and the article count more
+        if len(places) == 1 and actor.sector in DOMESTIC_SECTORS:
+            return next(iter(places)), "sentence place"
         actors = self.actor_countries.get(sentence, set())
         if len(actors) == 1:
             return next(iter(actors)), "sentence actor"
@@ -70,7 +103,6 @@ class ArticleCountries:
             return None  # two states named in the sentence: the text does not say whose it is
         if self.dominant:
             return self.dominant, "article"
-        places = self.place_countries.get(sentence, set())
         if len(places) == 1:
             return next(iter(places)), "sentence place"
         return None
@@ -79,14 +111,16 @@ class ArticleCountries:
 def complete_countries(events: Iterable[Event], actors: ActorAnalysis, places: Sequence[Place]) -> None:
     """Give each sector-only event actor the country its article fixes (in place)."""
     evidence: ArticleCountries | None = None
+    people = {m.entity for m in actors.mentions if m.kind == "person" and m.name and m.entity is not None}
     for event in events:
         for role in ("source", "target"):
             actor: EventActor | None = getattr(event, role)
-            if not _sector_only(actor):
+            named = actor is not None and actor.entity in people
+            if not (_sector_only(actor) or (named and actor is not None and not actor.code)):
                 continue
             if evidence is None:
                 evidence = ArticleCountries(actors, places)
-            found = evidence.country_for(actor, event.sentence_index)
+            found = evidence.country_for(actor, event.sentence_index, named)
             if found is None:
                 continue
             country, how = found

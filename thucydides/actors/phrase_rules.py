@@ -16,6 +16,9 @@ EVENT_NOUNS = word_set("actors", "event_nouns")
 NAME_TITLES = re.compile(r"^(?:" + "|".join(re.escape(w) for w in word_list("actors", "name_titles"))
                          + r")\.?$", re.IGNORECASE)
 GENERIC_PEOPLE = word_set("actors", "generic_people")
+LAND_NOUNS = word_set("actors", "land_nouns")
+SERVING_ROLES = word_set("actors", "serving_roles")
+LED_SUFFIXES = word_set("actors", "led_suffixes")
 FORMER_MARKERS = word_set("actors", "former_markers")
 DEFINITE_DETERMINERS = word_set("actors", "definite_determiners")
 
@@ -32,6 +35,12 @@ def doer_word(doc: Doc, piece: Piece) -> bool:
         return False
     return not (piece.start >= 2 and doc[piece.start - 1].text == "-"
                 and doc[piece.start - 2].lower_ in ("anti", "pro", "counter"))
+
+
+def backer(doc: Doc, piece: Piece) -> bool:
+    """A state word the tokenizer split off its "-backed" / "-led" ("Turkish - backed")."""
+    end = piece.end
+    return end + 1 < len(doc) and doc[end].text == "-" and doc[end + 1].lower_ in LED_SUFFIXES
 
 
 def names_an_act(noun: Token) -> bool:
