@@ -162,3 +162,19 @@ def test_forecasts_and_general_claims_of_commentators_are_no_events(
 def test_what_witnesses_tell_and_officials_announce_stays(
         nlp: Language, resolver: ActorResolver, coder: EventCoder, text: str, root: str) -> None:
     assert [c[:2] for c in codes(coded(nlp, resolver, coder, text))] == [root]
+
+
+@pytest.mark.parametrize("text", [
+    "A possible Turkish offensive against the Kurds worries Washington.",
+    "Moscow said that US air strikes against Iraq could do serious harm to relations.",
+    "The minister said Washington would violate the treaty by attacking without approval.",
+])
+def test_acts_only_talked_of_are_not_done(nlp: Language, resolver: ActorResolver, coder: EventCoder,
+                                          text: str) -> None:
+    events = coded(nlp, resolver, coder, text)
+    assert not [c for c in codes(events) if c[:2] in ("18", "19", "20")], codes(events)
+
+
+def test_a_planned_act_is_an_intention(nlp: Language, resolver: ActorResolver, coder: EventCoder) -> None:
+    text = "The planned withdrawal of American troops from Syria was announced on Monday."
+    assert codes(coded(nlp, resolver, coder, text)) == ["0356"]

@@ -27,7 +27,9 @@ from thucydides.events.words import (
     FUTURE_AUX,
     HYPO_AUX,
     NOT_INTENDED_ROOTS,
+    PLANNED_MODIFIERS,
     RESPONSIBILITY_WORDS,
+    UNREAL_MODIFIERS,
 )
 from thucydides.syntax import is_passive, is_to_infinitive, subjects_of
 
@@ -40,6 +42,16 @@ def set_modality(lex: Lexicon, hit: Hit, question: bool) -> None:
     if verb is None:
         if negated_noun(v):
             hit.negated = True  # "no attack took place"
+        else:
+            _noun_modality(lex, hit, [v])
+        return
+    # "the planned withdrawal … was announced": the event noun carried by a light verb
+    if _noun_modality(lex, hit, [t for t in hit.trigger if t.i != v.i and t.pos_ == "NOUN"]):
+        return
+    if _means_of_unreal(v):
+        # "would violate the treaty by attacking": the means of an act not done is not done either
+        hit.modality = "hypothetical"
+        hit.why_not = "unreal"
         return
     auxes = {c.lower_ for c in v.children if c.dep_ in ("aux", "auxpass")}
     negated = any(c.dep_ == "neg" for c in v.children)
@@ -191,6 +203,44 @@ def attribution(hit: Hit) -> bool:
 def _deontic_frame(aux: str) -> str:
     """'X must do Y' demands (10x); 'X should do Y' appeals (02x)."""
     return "demand" if aux == "must" else "appeal"
+
+
+def _noun_modality(lex: Lexicon, hit: Hit, nouns: list[Token]) -> bool:
+    """An event noun called possible or planned. True when it set the hit's modality."""
+    if any(_unreal_noun(n) for n in nouns):
+        # "a possible strike", "air strikes could harm relations": talked of, not done
+        hit.modality = "hypothetical"
+        hit.why_not = "unreal"
+        return True
+    if any(c.dep_ == "amod" and c.lower_ in PLANNED_MODIFIERS for n in nouns for c in n.children):
+        # "the planned withdrawal of troops": an intention (03x, 13x), not the act
+        new = lex.recode("intent", hit.code)
+        if new and hit.code[:2] not in NOT_INTENDED_ROOTS:
+            hit.code = new
+            hit.frames.append("future")
+        hit.modality = "intended"
+        return True
+    return False
+
+
+def _unreal_noun(noun: Token) -> bool:
+    """'a possible strike', 'a potential offensive'; 'US air strikes could harm relations': an
+    event noun called only possible, or the subject of what only could, might or would be."""
+    if any(c.dep_ == "amod" and c.lower_ in UNREAL_MODIFIERS for c in noun.children):
+        return True
+    if noun.dep_ in ("nsubj", "nsubjpass") and noun.head.i != noun.i:
+        auxes = {c.lower_ for c in noun.head.children if c.dep_ in ("aux", "auxpass")}
+        return bool(auxes & HYPO_AUX)
+    return False
+
+
+def _means_of_unreal(verb: Token) -> bool:
+    """'Washington would break the law by attacking', 'could end the war by withdrawing'."""
+    if verb.dep_ != "pcomp" or verb.head.dep_ != "prep" or verb.head.lower_ != "by":
+        return False
+    gov = verb.head.head
+    auxes = {c.lower_ for c in gov.children if c.dep_ in ("aux", "auxpass")}
+    return bool(auxes & (HYPO_AUX | FUTURE_AUX))
 
 
 def _uncaused(verb: Token) -> bool:
