@@ -17,7 +17,6 @@ from thucydides.events.phrases import hyphen_partners
 from thucydides.events.roles import clause_target, event_roles, expand_heads, noun_phrase
 from thucydides.events.targets import named_or_place
 from thucydides.events.words import (
-    FORCE_ROOTS,
     INSTRUMENTS_OF_FORCE,
     KIN_NOUNS,
     STATE_ACT_PLACE_PREPS,
@@ -70,12 +69,7 @@ def build_events(ctx: SentenceContext, hit: Hit) -> list[Event]:
         for t in tgt_heads:
             if s is not None and t is not None and s.i == t.i:
                 t = None
-            told_doer = event_actor(ctx, s, trigger_ids)
-            src = force_behind(told_doer, s)
-            if told_doer is not None and src is None and hit.code[:2] in FORCE_ROOTS:
-                # "the blast killed 257 people", "bombings killed more than 200": a weapon or an
-                # attack told as the doer, with no one named behind it, leaves harm with no dyad
-                continue
+            src = force_behind(event_actor(ctx, s, trigger_ids), s)
             if s is None:
                 src = placed_authority(ctx, hit, trigger_ids)
             tgt = event_actor(ctx, t, trigger_ids)
