@@ -178,3 +178,13 @@ def test_acts_only_talked_of_are_not_done(nlp: Language, resolver: ActorResolver
 def test_a_planned_act_is_an_intention(nlp: Language, resolver: ActorResolver, coder: EventCoder) -> None:
     text = "The planned withdrawal of American troops from Syria was announced on Monday."
     assert codes(coded(nlp, resolver, coder, text)) == ["0356"]
+
+
+@pytest.mark.parametrize("text, code", [
+    ("A NATO air strike killed six civilians.", "IGOWSTNAT"),
+    ("An al-Qaida car bomb destroyed the embassy.", "IMGMOSALQ"),
+])
+def test_a_group_or_alliance_behind_a_weapon_is_the_doer(nlp: Language, resolver: ActorResolver,
+                                                        coder: EventCoder, text: str, code: str) -> None:
+    events = coded(nlp, resolver, coder, text)
+    assert events and events[0].source is not None and events[0].source.code == code

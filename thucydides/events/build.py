@@ -146,8 +146,11 @@ def force_behind(actor: EventActor | None, head: Token | None) -> EventActor | N
     'an RPG hit the checkpoint': a weapon with no one named behind it leaves the doer unknown."""
     if actor is None or head is None or head.lemma_.lower() not in INSTRUMENTS_OF_FORCE:
         return actor
-    if actor.country is None or actor.country in INTERNATIONAL:
+    if actor.country is None:
         return None
+    if actor.country in INTERNATIONAL:
+        # "an al-Qaida car bomb", "a NATO air strike": the group or the alliance itself
+        return actor if actor.code and actor.code != actor.country else None
     sector = actor.sector or "MIL"
     return EventActor(actor.text, actor.start, actor.end, actor.country + sector, actor.country, sector,
                       actor.name, actor.entity)

@@ -174,7 +174,8 @@ def _travel(hit: Hit, ev: Event) -> bool:
     visitor's own country ("he toured the damage", "the diplomats were flown to Paris", "plans to
     travel to a city in the heartland"): a journey, not a visit between two actors."""
     planned = _RULE_CODES.findall(hit.rule)
-    if ev.cameo[:3] not in VISIT_CODES and not (planned and planned[-1][:3] in VISIT_CODES):
+    planned_visit = ev.cameo[:2] == "03" and bool(planned) and planned[-1][:3] in VISIT_CODES
+    if ev.cameo[:3] not in VISIT_CODES and not planned_visit:  # troops arriving (154) are no visit
         return False
     src, tgt = ev.source, ev.target
     if src is None or not src.code or tgt is None or not tgt.code:

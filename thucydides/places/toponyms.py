@@ -92,7 +92,9 @@ def collect_mentions(doc: Doc, gaz: Gazetteer, actors: ActorAnalysis | None,
             strong = bool(cands) and (cands[0].feature in STRONG_FEATURES or cands[0].feature == "site")
             # spaCy's small model calls many towns persons or organisations ("demonstrated in Sanaa");
             # a known place name in a slot that holds places is taken.
-            slot = ent.label_ != "NORP" and _in_locative_slot(span)
+            # a demonym is never a place ("Syrian"), but the model also calls towns NORP
+            # ("a market in Aleppo"): the slot and the gazetteer decide
+            slot = _in_locative_slot(span) and not (ent.label_ == "NORP" and norm(text) in demonyms())
             named_land = _looks_like_name(span) and span[-1].lower_ in LOC_NOUNS
             if not strong and slot and not cands and named_land:
                 add(Mention(span.start_char, span.end_char, "ner", []))  # "the Baliem Valley"
