@@ -24,6 +24,7 @@ from thucydides.places.distance import haversine_km
 from thucydides.places.event_places import attach_places
 from thucydides.places.gazetteer import Candidate, Gazetteer, load_gazetteer
 from thucydides.places.mention import Mention
+from thucydides.places.place_targets import code_place_targets
 from thucydides.places.toponyms import collect_mentions
 
 FEATURE_BONUS = {"continent": 4.0, "country": 4.0, "disputed": 3.0, "region": 2.5, "sea": 2.5, "airbase": 3.0,
@@ -126,3 +127,4 @@ class PlaceResolver:
     # ---------------------------------------------------------------- attach
     def attach(self, events: list[Event], places: list[Place], doc: Doc) -> None:
         attach_places(events, places, doc)
+        code_place_targets(events, places)

@@ -1,0 +1,47 @@
+"""A place attacked is its state (issue 14 dyads): "shelled Aleppo" is aimed at Syria, as
+annotators code it; a target named by an actor, and peaceful acts, keep what they had."""
+
+from __future__ import annotations
+
+from spacy.language import Language
+
+from thucydides.actors.analysis import ActorAnalysis
+from thucydides.models import Event, EventActor, Plover, Span
+from thucydides.places import PlaceResolver
+from thucydides.places.place_targets import code_place_targets
+
+
+def _event(doc_text: str, trigger: str, target: str, cameo: str, quad: int, code: str | None = None) -> Event:
+    at, t = doc_text.index(trigger), doc_text.index(target)
+    return Event("e", 0, Span(trigger, at, at + len(trigger)), None,
+                 EventActor(target, t, t + len(target), code, code, None), cameo, quad, -10.0,
+                 Plover("ASSAULT"))
+
+
+def test_a_shelled_town_is_aimed_at_its_state(nlp: Language) -> None:
+    text = "Rebels shelled the southern suburbs of Damascus overnight."
+    doc = nlp(text)
+    places = PlaceResolver().find(doc, ActorAnalysis())
+    ev = _event(text, "shelled", "the southern suburbs of Damascus", "194", 4)
+    code_place_targets([ev], places)
+    assert ev.target is not None and ev.target.code == "SYR" and ev.target.sector is None
+
+
+def test_cooperation_and_coded_targets_are_left_alone(nlp: Language) -> None:
+    text = "Officials praised Aleppo and troops shelled the Kurdish fighters in Aleppo."
+    doc = nlp(text)
+    places = PlaceResolver().find(doc, ActorAnalysis())
+    praise = _event(text, "praised", "Aleppo", "051", 1)
+    shelled = _event(text, "shelled", "the Kurdish fighters in Aleppo", "194", 4, code="REB")
+    code_place_targets([praise, shelled], places)
+    assert praise.target is not None and praise.target.code is None
+    assert shelled.target is not None and shelled.target.code == "REB"
+
+
+def test_a_place_of_two_states_names_neither(nlp: Language) -> None:
+    text = "Troops shelled the border between Iraq and Syria."
+    doc = nlp(text)
+    places = PlaceResolver().find(doc, ActorAnalysis())
+    ev = _event(text, "shelled", "the border between Iraq and Syria", "194", 4)
+    code_place_targets([ev], places)
+    assert ev.target is not None and ev.target.code is None

@@ -1,0 +1,30 @@
+"""The country of a place attacked: the target of an assault, a siege or an occupation that the
+text names by a place ("shelled Aleppo", "the bombardment of southern Idlib") is that place's
+state, as annotators code it (country of the place, no sector). Only the place a target's own
+words name counts; a target named by an actor keeps the actor's code.
+"""
+
+from __future__ import annotations
+
+from thucydides.models import Event, EventActor, Place
+
+MATERIAL_CONFLICT = 4  # quad class of acts done to a place (assault, fight, coerce)
+
+
+def code_place_targets(events: list[Event], places: list[Place]) -> None:
+    """Gives an uncoded target of material conflict the country of the place it names."""
+    for ev in events:
+        tgt = ev.target
+        if ev.quad_class != MATERIAL_CONFLICT or tgt is None or tgt.code:
+            continue
+        country = _named_country(tgt, places)
+        if country is not None:
+            ev.target = EventActor(tgt.text, tgt.start, tgt.end, country, country, None, tgt.name, tgt.entity)
+
+
+def _named_country(tgt: EventActor, places: list[Place]) -> str | None:
+    """The country of the place the target's words name; None where they name none, or places
+    of more than one country ("the border between Turkey and Syria")."""
+    inside = {p.country for p in places
+              if p.country and p.role != "dateline" and tgt.start <= p.start and p.end <= tgt.end}
+    return inside.pop() if len(inside) == 1 and "/" not in next(iter(inside)) else None
