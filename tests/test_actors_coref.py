@@ -239,3 +239,19 @@ def test_a_resolved_she_marks_the_person_for_later_pronouns(nlp: Language, resol
     she = [m for m in a.mentions if m.text == "She"][0]
     him = [m for m in a.mentions if m.text == "him"][0]
     assert she.code == "TURGOV" and him.code == "IRQGOV"
+
+
+def test_the_group_takes_up_the_named_group(nlp: Language, resolver: ActorResolver) -> None:
+    text = ("Hayat Tahrir al-Sham has arrested dozens of activists in the province. "
+            "Local councils accused the group of seizing humanitarian aid.")
+    a = resolver.resolve(nlp(text), DAY)
+    group = find(a, text, "group")
+    assert group is not None and group.code is not None and group.code.endswith("REB")
+    assert group.entity == find(a, text, "Hayat Tahrir al-Sham").entity
+
+
+def test_a_group_of_people_is_no_one_named_before(nlp: Language, resolver: ActorResolver) -> None:
+    text = "Hamas fired rockets at the town. Later the group of friends met at the cafe."
+    a = resolver.resolve(nlp(text), DAY)
+    group = find(a, text, "the group of friends")
+    assert group is None or not (group.code or "").endswith("REB")

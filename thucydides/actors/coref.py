@@ -43,6 +43,8 @@ PLURAL_PRONOUNS = word_set("actors", "plural_pronouns")
 THING_PRONOUNS = word_set("actors", "thing_pronouns")
 DUMMY_IT_VERBS = word_set("actors", "dummy_it_verbs")
 STATE_NOUNS = word_set("actors", "state_nouns")
+GROUP_NOUNS = word_set("actors", "group_nouns")
+GROUP_KINDS = ("group", "organisation")  # what "the group" takes up, an armed group first
 OWNER_NOUNS = word_set("actors", "owner_nouns")
 GROUP_COUNTS = word_set("actors", "group_counts")
 PERSON_WINDOW = 3  # sentences back
@@ -173,6 +175,8 @@ def link_mentions(doc: Doc, drafts: list[Draft]) -> list[Draft]:
         low = tok.lower_
         if _state_noun(tok) and not _inside(drafts, starts, tok):
             kinds, window = ("state",), OTHER_WINDOW  # "Turkey … the country's foreign ministry"
+        elif _group_noun(tok) and not _inside(drafts, starts, tok):
+            kinds, window = GROUP_KINDS, OTHER_WINDOW  # "Hamas … the group said"
         elif tok.pos_ != "PRON" and tok.tag_ not in ("PRP", "PRP$"):
             continue
         elif low in PERSON_PRONOUNS:
@@ -189,7 +193,9 @@ def link_mentions(doc: Doc, drafts: list[Draft]) -> list[Draft]:
         sent = sent_of(tok.i)
         hi = bisect_left(starts, tok.idx)
         gender = pronoun_gender(low) if kinds == ("person",) else None
-        best: int | None = _subject_antecedent(doc, drafts, tok, hi, sent, kinds, genders, gender)
+        group_noun = kinds == GROUP_KINDS
+        best: int | None = None if group_noun else _subject_antecedent(
+            doc, drafts, tok, hi, sent, kinds, genders, gender)
         fallback: int | None = None
         for j in range(hi - 1 if best is None else -1, -1, -1):
             cand = drafts[j]
@@ -197,7 +203,9 @@ def link_mentions(doc: Doc, drafts: list[Draft]) -> list[Draft]:
                 break
             if cand.mention.end > tok.idx or cand.mention.kind not in kinds or genders.clashes(j, gender):
                 continue
-            if low in PLURAL_PRONOUNS and cand.mention.kind != "group":
+            if group_noun and not cand.mention.name:
+                continue  # "the group" is a named group or body, not "activists" or "a crowd"
+            if (low in PLURAL_PRONOUNS or group_noun) and cand.mention.kind != "group":
                 # "they" is a group if one is near; else the nearest organisation or state
                 fallback = j if fallback is None else fallback
                 continue
@@ -310,6 +318,16 @@ def _state_noun(tok: Token) -> bool:
             return False
         return counted[0] == "both" or (lefts[0] == "the" and counted[0] in GROUP_COUNTS)
     return False
+
+
+def _group_noun(tok: Token) -> bool:
+    """A bare "the group" / "the militia" takes up the armed group or organisation named last
+    ("Hayat Tahrir al-Sham … the group denied"); "the group of friends", "a group" name another."""
+    if tok.lemma_.lower() not in GROUP_NOUNS or tok.tag_ != "NN":
+        return False
+    if any(c.dep_ == "prep" and any(g.dep_ == "pobj" for g in c.children) for c in tok.rights):
+        return False
+    return [c.lower_ for c in tok.lefts if c.dep_ not in ("case", "punct")] == ["the"]
 
 
 def _inside(drafts: list[Draft], starts: list[int], tok: Token) -> bool:

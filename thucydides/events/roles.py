@@ -35,6 +35,9 @@ def _np_drop(head: Token, parent: Token, child: Token) -> bool:
         # "the decision to send more troops", "the suggestion that Europe would follow": the clause
         # says what the decision is; a participle stays ("those affected in Yemen")
         return True
+    if dep == "prep" and parent.i == head.i and child.lower_ in ("of", "for") and any(
+            g.dep_ == "pcomp" and g.tag_ == "VBG" for g in child.children):
+        return True  # "accused the group of seizing aid", "blamed Iran for funding them": the charge
     if dep == "prep" and child.i > head.i and any(
             g.dep_ == "pobj" and g.ent_type_ in ("DATE", "TIME") for g in child.children):
         return True  # "the families … last month", "the shrine … in June 2017": when, not who
