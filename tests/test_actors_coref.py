@@ -255,3 +255,10 @@ def test_a_group_of_people_is_no_one_named_before(nlp: Language, resolver: Actor
     a = resolver.resolve(nlp(text), DAY)
     group = find(a, text, "the group of friends")
     assert group is None or not (group.code or "").endswith("REB")
+
+
+def test_a_bodys_its_in_its_own_report_is_its_own(nlp: Language, resolver: ActorResolver) -> None:
+    text = "The Syrian Democratic Forces said Turkish drones had killed three of its fighters near Kobani."
+    a = resolver.resolve(nlp(text), DAY)
+    its = find(a, text, "its")
+    assert its is not None and its.entity == find(a, text, "Syrian Democratic Forces").entity

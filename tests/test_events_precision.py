@@ -188,3 +188,13 @@ def test_a_group_or_alliance_behind_a_weapon_is_the_doer(nlp: Language, resolver
                                                         coder: EventCoder, text: str, code: str) -> None:
     events = coded(nlp, resolver, coder, text)
     assert events and events[0].source is not None and events[0].source.code == code
+
+
+@pytest.mark.parametrize("text, code", [
+    ("Tehran has agreed to curb its enrichment of uranium.", "035"),   # intent to yield
+    ("Iran curbed its oil exports.", "080"),
+    ("The government restricted access to the city.", "172"),          # imposed on others
+])
+def test_restraint_on_oneself_is_a_concession(nlp: Language, resolver: ActorResolver, coder: EventCoder,
+                                              text: str, code: str) -> None:
+    assert codes(coded(nlp, resolver, coder, text)) == [code]

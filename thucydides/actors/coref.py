@@ -36,6 +36,7 @@ from thucydides.actors.draft import Draft
 from thucydides.actors.gender import Genders, pronoun_gender
 from thucydides.actors.speakers import quote_pronouns
 from thucydides.models import ActorMention
+from thucydides.syntax.clauses import REPORTING_VERBS
 from thucydides.wordlists import word_set
 
 PERSON_PRONOUNS = word_set("actors", "person_pronouns")
@@ -44,6 +45,7 @@ THING_PRONOUNS = word_set("actors", "thing_pronouns")
 DUMMY_IT_VERBS = word_set("actors", "dummy_it_verbs")
 STATE_NOUNS = word_set("actors", "state_nouns")
 GROUP_NOUNS = word_set("actors", "group_nouns")
+POSSESSIVE_THIRD = frozenset({"its", "their"})
 GROUP_KINDS = ("group", "organisation")  # what "the group" takes up, an armed group first
 OWNER_NOUNS = word_set("actors", "owner_nouns")
 GROUP_COUNTS = word_set("actors", "group_counts")
@@ -196,6 +198,8 @@ def link_mentions(doc: Doc, drafts: list[Draft]) -> list[Draft]:
         group_noun = kinds == GROUP_KINDS
         best: int | None = None if group_noun else _subject_antecedent(
             doc, drafts, tok, hi, sent, kinds, genders, gender)
+        if best is None and low in POSSESSIVE_THIRD and kinds != ("person",):
+            best = _speaker_antecedent(drafts, starts, tok, kinds)
         fallback: int | None = None
         for j in range(hi - 1 if best is None else -1, -1, -1):
             cand = drafts[j]
@@ -318,6 +322,28 @@ def _state_noun(tok: Token) -> bool:
             return False
         return counted[0] == "both" or (lefts[0] == "the" and counted[0] in GROUP_COUNTS)
     return False
+
+
+def _speaker_antecedent(drafts: list[Draft], starts: list[int], tok: Token,
+                        kinds: tuple[str, ...]) -> int | None:
+    """'The SDF said Turkish drones had killed three of its fighters': a body's "its" or
+    "their" in what it is reported to say is its own, not the nearer actor of the clause."""
+    t = tok
+    for _ in range(10):
+        if t.head.i == t.i:
+            return None
+        if t.dep_ in ("ccomp", "parataxis") and t.head.lemma_.lower() in REPORTING_VERBS:
+            break
+        t = t.head
+    else:
+        return None
+    for subj in (c for c in t.head.children if c.dep_ == "nsubj"):
+        j = bisect_left(starts, subj.idx + 1) - 1
+        for k in range(j, max(-1, j - 4), -1):
+            m = drafts[k].mention
+            if m.start <= subj.idx < m.end and m.kind in kinds:
+                return k
+    return None
 
 
 def _group_noun(tok: Token) -> bool:

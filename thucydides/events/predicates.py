@@ -184,6 +184,12 @@ def _analyse_verb(ctx: SentenceContext, tok: Token, depth: int) -> Hit | None:
               context=best.context, conf=best.conf, victim_subject=best.source == "cause",
               neg_code=best.neg_code)
     _joint(hit)
+    if hit.code[:3] == "172" and _own(obj):
+        # "Iran curbed its enrichment", "agreed to limit its own exports": restraint on oneself
+        # is a concession (08x), not a restriction imposed on others
+        hit.code, hit.rule = "080", hit.rule + "+own"
+        hit.target_tok = None
+        return _framed(ctx, hit, tok, best, depth, obj)
     hit.target_tok = pattern_target(ctx, tok, best, matched, passive, obj)
     if hit.code[:3] in WITHDRAW_CODES and lemma in ctx.lex.classes.get("WITHDRAWERS", ()):
         # "withdrawing troops from Syria": the place or side left is the target, not the troops
@@ -203,11 +209,23 @@ def _analyse_verb(ctx: SentenceContext, tok: Token, depth: int) -> Hit | None:
         glued = hyphen_partners(tok)
         if glued:
             hit.source_tok = glued[0]
+    return _framed(ctx, hit, tok, best, depth, obj)
+
+
+def _framed(ctx: SentenceContext, hit: Hit, tok: Token, best: VerbPattern, depth: int,
+            obj: Token | None) -> Hit | None:
     if best.frame:
         _apply_frame(ctx, hit, tok, best.frame, depth, obj)
         if tok.pos_ == "ADJ" and best.frame in ("intent", "keep") and not hit.planned:
             return None  # "the army is ready": ready for nothing named, no intention told
     return hit
+
+
+def _own(obj: Token | None) -> bool:
+    """'its enrichment', 'their own exports': a thing the subject itself holds ("restricted their
+    movements" may be anyone's: only "its" of a state or body, or "own", says so)."""
+    return obj is not None and any((c.dep_ == "poss" and c.lower_ in ("its", "our"))
+                                   or (c.dep_ == "amod" and c.lower_ == "own") for c in obj.children)
 
 
 def _apply_frame(ctx: SentenceContext, hit: Hit, tok: Token, frame: str, depth: int,
