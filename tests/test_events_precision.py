@@ -198,3 +198,21 @@ def test_a_group_or_alliance_behind_a_weapon_is_the_doer(nlp: Language, resolver
 def test_restraint_on_oneself_is_a_concession(nlp: Language, resolver: ActorResolver, coder: EventCoder,
                                               text: str, code: str) -> None:
     assert codes(coded(nlp, resolver, coder, text)) == [code]
+
+
+@pytest.mark.parametrize("text, code, source, target", [
+    ("Russia and Turkey signed an agreement on Idlib.", "057", "RUS", "TUR"),
+    ("Iran and Iraq held talks in Baghdad.", "040", "IRN", "IRQ"),
+])
+def test_two_sides_acting_together_are_one_event_between_them(
+        nlp: Language, resolver: ActorResolver, coder: EventCoder, text: str, code: str, source: str,
+        target: str) -> None:
+    events = coded(nlp, resolver, coder, text)
+    assert [(e.cameo, e.source.code if e.source else None, e.target.code if e.target else None)
+            for e in events] == [(code, source, target)]
+
+
+def test_a_named_partner_stays_the_target(nlp: Language, resolver: ActorResolver, coder: EventCoder) -> None:
+    events = coded(nlp, resolver, coder, "Russia and Iran held talks with Turkey in Sochi.")
+    assert {(e.source.code if e.source else None, e.target.code if e.target else None) for e in events} == {
+        ("RUS", "TUR"), ("IRN", "TUR")}

@@ -19,6 +19,8 @@ from thucydides.events.targets import named_or_place
 from thucydides.events.words import (
     INSTRUMENTS_OF_FORCE,
     KIN_NOUNS,
+    RECIPROCAL_CODES,
+    RECIPROCAL_LEMMAS,
     STATE_ACT_PLACE_PREPS,
     STATE_ACTS_PLACED,
     THING_NOUNS,
@@ -45,6 +47,11 @@ def build_events(ctx: SentenceContext, hit: Hit) -> list[Event]:
     trigger_ids = {t.i for t in hit.trigger} | {hit.head.i} | hit.consumed
     # "Russia-U.S.-brokered": each country its own actor, not one phrase
     trigger_ids |= {p.i for h in src_heads + tgt_heads for p in hyphen_partners(h) if ctx.coded(p)}
+    if len(src_heads) >= 2 and _reciprocal(hit) and not any(_partner(ctx, t) for t in tgt_heads):
+        # "Russia and Turkey signed an agreement", "police and protesters clashed": each side is
+        # the other's partner or opponent, one event between them, not one per side with a
+        # place ("in Sochi") in the partner's seat
+        src_heads, tgt_heads = src_heads[:1], src_heads[1:]
     src_heads = src_heads[:3] or [None]
     tgt_heads = tgt_heads[:3] or [None]
     if (hit.code == "140" and not hit.noun and src_heads[0] is not None
@@ -89,6 +96,23 @@ def build_events(ctx: SentenceContext, hit: Hit) -> list[Event]:
                 mentions=[Mention(si, trig)],
             ))
     return out
+
+
+def _partner(ctx: SentenceContext, tok: Token | None) -> bool:
+    """A target named as the other side ("talks with Turkey", "fought the rebels"), not the
+    place or matter of the act ("in Sochi", "an agreement on Idlib")."""
+    if tok is None:
+        return False
+    if tok.dep_ == "pobj" and tok.head.lower_ in ("with", "against"):
+        return True
+    return ctx.actorish(tok) and tok.ent_type_ not in ("GPE", "LOC", "FAC")  # "members of NATO"
+
+
+def _reciprocal(hit: Hit) -> bool:
+    """Acts done together or against each other: talks, agreements, cooperation, a clash."""
+    code = hit.code
+    return (code[:3] in RECIPROCAL_CODES or code[:2] in RECIPROCAL_CODES
+            or hit.lemma.split()[-1] in RECIPROCAL_LEMMAS)
 
 
 def event_actor(ctx: SentenceContext, tok: Token | None, trigger_ids: set[int]) -> EventActor | None:
