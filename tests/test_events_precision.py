@@ -216,3 +216,10 @@ def test_a_named_partner_stays_the_target(nlp: Language, resolver: ActorResolver
     events = coded(nlp, resolver, coder, "Russia and Iran held talks with Turkey in Sochi.")
     assert {(e.source.code if e.source else None, e.target.code if e.target else None) for e in events} == {
         ("RUS", "TUR"), ("IRN", "TUR")}
+
+
+def test_the_owner_of_a_view_rejected_is_the_target(nlp: Language, resolver: ActorResolver,
+                                                    coder: EventCoder) -> None:
+    text = "Both ministers rejected Smith's assessment that the country was isolated."
+    events = coded(nlp, resolver, coder, text)
+    assert events and events[0].target is not None and events[0].target.text == "Smith"

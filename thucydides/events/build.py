@@ -17,6 +17,7 @@ from thucydides.events.phrases import hyphen_partners
 from thucydides.events.roles import clause_target, event_roles, expand_heads, noun_phrase
 from thucydides.events.targets import named_or_place
 from thucydides.events.words import (
+    ARGUMENT_NOUNS,
     INSTRUMENTS_OF_FORCE,
     KIN_NOUNS,
     RECIPROCAL_CODES,
@@ -79,6 +80,7 @@ def build_events(ctx: SentenceContext, hit: Hit) -> list[Event]:
             src = force_behind(event_actor(ctx, s, trigger_ids), s)
             if s is None:
                 src = placed_authority(ctx, hit, trigger_ids)
+            t = _owner_of_thing(ctx, t)
             tgt = event_actor(ctx, t, trigger_ids)
             if tgt is not None and not tgt.code and not named_or_place(ctx.lex, t) and (
                     hit.rank != "main" or (hit.code[:2] not in ("01", "02") and _thing(ctx, t))):
@@ -96,6 +98,21 @@ def build_events(ctx: SentenceContext, hit: Hit) -> list[Event]:
                 mentions=[Mention(si, trig)],
             ))
     return out
+
+
+def _owner_of_thing(ctx: SentenceContext, tok: Token | None) -> Token | None:
+    """'rejected Janša's assessment', 'attacked the ideology of radical Islam': a view, a decision
+    or a sum is no one the event is done to; the actor it belongs to is. Anything else as is."""
+    if tok is None or tok.lemma_.lower() not in THING_NOUNS | ARGUMENT_NOUNS:
+        return tok
+    for c in tok.children:
+        if c.dep_ == "poss" and c.pos_ != "PRON" and ctx.actorish(c):
+            return c
+        if c.dep_ == "prep" and c.lower_ == "of":
+            owner = next((g for g in c.children if g.dep_ == "pobj"), None)
+            if owner is not None and ctx.actorish(owner):
+                return owner
+    return tok
 
 
 def _partner(ctx: SentenceContext, tok: Token | None) -> bool:
