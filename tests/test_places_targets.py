@@ -6,7 +6,7 @@ from __future__ import annotations
 from spacy.language import Language
 
 from thucydides.actors.analysis import ActorAnalysis
-from thucydides.models import Event, EventActor, Plover, Span
+from thucydides.models import Event, EventActor, Place, Plover, Span
 from thucydides.places import PlaceResolver
 from thucydides.places.place_targets import code_place_targets
 
@@ -45,3 +45,17 @@ def test_a_place_of_two_states_names_neither(nlp: Language) -> None:
     ev = _event(text, "shelled", "the border between Iraq and Syria", "194", 4)
     code_place_targets([ev], places)
     assert ev.target is not None and ev.target.code is None
+
+
+def test_an_agentless_arrest_at_home_is_the_states_act() -> None:
+    from thucydides.places.place_targets import authorities_at_home
+    text = "BAKU - Two Azerbaijani reporters were arrested on Monday."
+    ev = _event(text, "arrested", "Two Azerbaijani reporters", "173", 4, code="AZEJRN")
+    ev.target.country = "AZE"
+    ev.location, ev.location_source = Place("BAKU", 0, 4, "Baku", country="AZE", role="dateline"), "dateline"
+    abroad = _event(text, "arrested", "Two Azerbaijani reporters", "173", 4, code="AZEJRN")
+    abroad.target.country = "AZE"
+    abroad.location, abroad.location_source = Place("Dubai", 0, 4, "Dubai", country="ARE"), "clause"
+    authorities_at_home([ev, abroad])
+    assert ev.source is not None and ev.source.code == "AZECOP"
+    assert abroad.source is None  # a reporter arrested abroad is not his own state's act

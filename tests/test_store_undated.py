@@ -10,15 +10,14 @@ import json
 from datetime import date, datetime
 from pathlib import Path
 
-import duckdb
 import typer
+from old_stores import write_old_store
 from test_store import make_doc, make_event
 from typer.testing import CliRunner
 
 from thucydides.models import Event
 from thucydides.store import SCHEMA_VERSION, EventStore
 from thucydides.store.flatten import event_day, flatten
-from thucydides.store.schema import MIGRATIONS
 
 
 def background(i: int, src: str, tgt: str, cameo: str = "190", precision: str = "past") -> Event:
@@ -90,20 +89,7 @@ def test_a_v2_store_that_filed_background_under_the_publication_day_is_upgraded(
     events = tables["events"].to_pylist()
     events[1]["event_date"] = date(2024, 3, 5)
     events[1]["cluster_key"], events[1]["cluster_id"] = events[0]["cluster_key"], events[0]["cluster_id"]
-    con = duckdb.connect(str(path))
-    for version, _, steps in MIGRATIONS[:2]:
-        for step in steps:
-            step(con) if callable(step) else con.execute(step)
-        con.execute("INSERT INTO schema_version VALUES (?, 'old', now()::TIMESTAMP)", [version])
-    import pyarrow as pa
-
-    old_events = pa.Table.from_pylist(events, schema=tables["events"].schema)
-    for name, rows in {**tables, "events": old_events}.items():
-        con.register("rows", rows)
-        con.execute(f"INSERT INTO {name} BY NAME SELECT * FROM rows")
-        con.unregister("rows")
-    assert con.execute("SELECT count(*) FROM event_clusters").fetchall() == [(1,)]  # merged with the news
-    con.close()
+    assert write_old_store(path, 2, tables, events) == 1  # merged with the news
     with EventStore(path) as store:
         assert store.schema_version() == SCHEMA_VERSION
         after = store.sql("SELECT event_id, event_date, cluster_key FROM events ORDER BY event_id")

@@ -33,6 +33,7 @@ from thucydides.limits import (
 from thucydides.models import Article, Document, Reject, Sentence
 from thucydides.nlp import BATCH_SIZE, load_nlp
 from thucydides.places import PlaceResolver
+from thucydides.places.place_targets import authorities_at_home
 from thucydides.quotes import QuoteFinder
 from thucydides.times import TimeResolver
 from thucydides.version import __version__
@@ -122,6 +123,7 @@ class Coder:
         places = self.places.find(doc, actors)
         self.places.attach(events, places, doc)
         complete_countries(events, actors, places)
+        authorities_at_home(events)  # needs the targets' countries, filled just above
         deadline.check("quotes")
         quotes = self.quotes.find(doc, actors, article.id)
         self.quotes.link(events, quotes)

@@ -21,7 +21,6 @@ from thucydides.events.words import (
     INSTRUMENTS_OF_FORCE,
     KIN_NOUNS,
     RECIPROCAL_CODES,
-    RECIPROCAL_LEMMAS,
     STATE_ACT_PLACE_PREPS,
     STATE_ACTS_PLACED,
     THING_NOUNS,
@@ -48,9 +47,10 @@ def build_events(ctx: SentenceContext, hit: Hit) -> list[Event]:
     trigger_ids = {t.i for t in hit.trigger} | {hit.head.i} | hit.consumed
     # "Russia-U.S.-brokered": each country its own actor, not one phrase
     trigger_ids |= {p.i for h in src_heads + tgt_heads for p in hyphen_partners(h) if ctx.coded(p)}
-    if len(src_heads) >= 2 and _reciprocal(hit) and not any(_partner(ctx, t) for t in tgt_heads):
-        # "Russia and Turkey signed an agreement", "police and protesters clashed": each side is
-        # the other's partner or opponent, one event between them, not one per side with a
+    coordinated = len(src_heads) >= 2 and all(h is not None and h.dep_ == "conj" for h in src_heads[1:])
+    if coordinated and _reciprocal(hit) and not any(_partner(ctx, t) for t in tgt_heads):
+        # "Russia and Turkey signed an agreement", "Iran and Iraq held talks": each side is
+        # the other's partner, one event between them, not one per side with a
         # place ("in Sochi") in the partner's seat
         src_heads, tgt_heads = src_heads[:1], src_heads[1:]
     src_heads = src_heads[:3] or [None]
@@ -126,10 +126,9 @@ def _partner(ctx: SentenceContext, tok: Token | None) -> bool:
 
 
 def _reciprocal(hit: Hit) -> bool:
-    """Acts done together or against each other: talks, agreements, cooperation, a clash."""
-    code = hit.code
-    return (code[:3] in RECIPROCAL_CODES or code[:2] in RECIPROCAL_CODES
-            or hit.lemma.split()[-1] in RECIPROCAL_LEMMAS)
+    """Acts two sides do together: talks, agreements, cooperation. (A clash stays one event per
+    side: who is the aggressor, the police or the crowd, the words do not say.)"""
+    return hit.code[:3] in RECIPROCAL_CODES or hit.code[:2] in RECIPROCAL_CODES
 
 
 def event_actor(ctx: SentenceContext, tok: Token | None, trigger_ids: set[int]) -> EventActor | None:

@@ -49,10 +49,11 @@ def pattern_target(ctx: SentenceContext, tok: Token, p: VerbPattern, matched: li
                 return c
         return obj
     if p.target not in (None, "obj"):
-        t = shared_prep_object(tok, p.target)
-        if t is None and p.target == "to":
-            # "gave Armenia the equipment": the indirect object is the receiver the "to" would name
-            t = next((c for c in tok.children if c.dep_ == "dative" and c.pos_ in ("PROPN", "NOUN")), None)
+        # "gave Armenia the equipment", "give inspectors access to the palaces": the indirect
+        # object is the receiver, before any "to" (which may belong to what is given)
+        t = next((c for c in tok.children if c.dep_ == "dative" and c.pos_ in ("PROPN", "NOUN")),
+                 None) if p.target == "to" else None
+        t = t or shared_prep_object(tok, p.target)
         if t is None and obj is not None:
             t = object_prep(obj, (p.target,))  # "sent supplies and doctors to Nepal"
         if t is not None or obj is None or p.obj is None:

@@ -6,9 +6,31 @@ words name counts; a target named by an actor keeps the actor's code.
 
 from __future__ import annotations
 
+from thucydides.actors.codes import INTERNATIONAL
 from thucydides.models import Event, EventActor, Place
+from thucydides.wordlists import word_set
 
 MATERIAL_CONFLICT = 4  # quad class of acts done to a place (assault, fight, coerce)
+STATE_ACTS = word_set("events", "state_acts")  # arrests, charges, expulsions: only authorities do them
+ARREST = "173"
+OWN_PLACE_SOURCES = frozenset({"clause", "sentence", "passage", "dateline"})
+
+
+def authorities_at_home(events: list[Event]) -> None:
+    """'Orujov was charged with tax evasion', told from Baku: an arrest, a charge or an expulsion
+    with no doer named is the act of the authorities of the state where it was done, when that
+    is also the state of the one it befell (a Briton arrested in Dubai is not Britain's act).
+    The source is that state's police for an arrest, its government otherwise, spanning the
+    place that says so."""
+    for ev in events:
+        loc, tgt = ev.location, ev.target
+        if (ev.source is not None or ev.cameo[:3] not in STATE_ACTS or tgt is None or loc is None
+                or ev.location_source not in OWN_PLACE_SOURCES):
+            continue
+        country = tgt.country
+        if country and country not in INTERNATIONAL and loc.country == country:
+            sector = "COP" if ev.cameo[:3] == ARREST else "GOV"  # arrests are the police's work
+            ev.source = EventActor(loc.text, loc.start, loc.end, country + sector, country, sector)
 
 
 def code_place_targets(events: list[Event], places: list[Place]) -> None:
