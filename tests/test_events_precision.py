@@ -223,3 +223,19 @@ def test_the_owner_of_a_view_rejected_is_the_target(nlp: Language, resolver: Act
     text = "Both ministers rejected Smith's assessment that the country was isolated."
     events = coded(nlp, resolver, coder, text)
     assert events and events[0].target is not None and events[0].target.text == "Smith"
+
+
+@pytest.mark.parametrize("text, code", [
+    ("Aid agencies warn that the situation could deteriorate.", None),        # pessimism (012)
+    ("The ministry called the strike a flagrant violation of international law.", None),
+    ("He gave an interview to an American journalist in a blazer.", None),
+    ("The government gave in to the protesters.", "080"),
+    ("Rebels bombed a bus in Ankara.", "183"),
+    ("Russian jets bombed a hospital in Idlib.", "195"),
+    ("Iran vowed to retaliate.", "1384"),
+    ("The United States withdrew from the nuclear deal in 2018.", "160"),
+    ("Russian troops withdrew from the town.", "0874"),
+])
+def test_senses_from_the_feature_review(nlp: Language, resolver: ActorResolver, coder: EventCoder,
+                                        text: str, code: str | None) -> None:
+    assert codes(coded(nlp, resolver, coder, text)) == ([code] if code else [])

@@ -11,7 +11,7 @@ from thucydides.events.context import Hit, SentenceContext
 from thucydides.events.phrases import purpose_of
 from thucydides.events.predicates import analyse
 from thucydides.events.schema import Lexicon
-from thucydides.events.words import PROTEST_FORMS
+from thucydides.events.words import HYPO_AUX, PROTEST_FORMS, WARNING_VERBS
 from thucydides.syntax import is_passive, subjects_of
 
 
@@ -71,3 +71,19 @@ def _troops_moved(lex: Lexicon, hit: Hit) -> bool:
 def _disaster_relief(lex: Lexicon, lemmas: frozenset[str]) -> bool:
     cls = lex.classes
     return not lemmas.isdisjoint(cls["RELIEF"]) and not lemmas.isdisjoint(cls["NON_AGENTS"])
+
+
+def pessimism(hit: Hit) -> None:
+    """'Aid agencies warn that the situation could deteriorate': a warning of what could, might or
+    may happen is a pessimistic comment (012), not a threat; "warned that Britain would regret
+    it" stays one."""
+    if hit.noun or hit.lemma not in WARNING_VERBS or hit.code[:2] != "13":
+        return
+    for c in hit.head.children:
+        if c.dep_ == "ccomp" and any(a.dep_ == "aux" and a.lower_ in POSSIBLE_AUX for a in c.children):
+            hit.code = "012"
+            hit.rule += "+possible"
+            return
+
+
+POSSIBLE_AUX = HYPO_AUX & frozenset({"could", "might", "may"})

@@ -37,6 +37,7 @@ from thucydides.events.words import (
     JOINT_WORDS,
     MONEY_WORDS,
     NAMED_BY_COMPOUND,
+    NAMING_VERBS,
     REFUSE_LEMMAS,
     REPORT_LEMMAS,
     WITHDRAW_CODES,
@@ -97,6 +98,8 @@ def _analyse_verb(ctx: SentenceContext, tok: Token, depth: int) -> Hit | None:
     # the lexicon's own lemma where the sm model's is another word ("raped" -> "rap")
     lemma = ctx.lex.lemmas.get(tok.lower_) or tok.lemma_.lower()
     pats = ctx.lex.verbs.get(lemma)
+    if lemma in NAMING_VERBS and any(c.dep_ == "oprd" for c in tok.children):
+        return None  # "called the strike a flagrant violation": how it was named, no call for one
     passive = is_passive(tok, clausal_subject=True)
     best: VerbPattern | None = None
     matched: list[Token] = []
@@ -112,7 +115,11 @@ def _analyse_verb(ctx: SentenceContext, tok: Token, depth: int) -> Hit | None:
             got = match_words(tok, p.words)
             if got is None:
                 continue
-            if p.obj is not None and not _obj_ok(obj, p.obj):
+            # "withdrew from the nuclear deal": with no direct object, the pattern's own
+            # preposition holds what is acted on
+            what = obj if obj is not None or not got or (p.obj and "@any" in p.obj) else next(
+                (g for g in got[-1].children if g.dep_ == "pobj"), None)  # "@any": a direct object
+            if p.obj is not None and not _obj_ok(what, p.obj):
                 continue
             best, matched = p, got
             break
