@@ -262,3 +262,10 @@ def test_a_bodys_its_in_its_own_report_is_its_own(nlp: Language, resolver: Actor
     a = resolver.resolve(nlp(text), DAY)
     its = find(a, text, "its")
     assert its is not None and its.entity == find(a, text, "Syrian Democratic Forces").entity
+
+
+def test_the_owner_of_a_subject_continues_the_subject(nlp: Language, resolver: ActorResolver) -> None:
+    text = "The Syrian Democratic Forces accused Turkey of shelling. Its fighters attacked a Turkish post."
+    a = resolver.resolve(nlp(text), DAY)
+    its = find(a, text, "Its")
+    assert its is not None and its.entity == find(a, text, "Syrian Democratic Forces").entity

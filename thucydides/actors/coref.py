@@ -272,7 +272,10 @@ def _subject_antecedent(doc: Doc, drafts: list[Draft], tok: Token, hi: int, sent
     """A subject pronoun continues the subject before it ("The Turkish ministry rejected the
     EU's statement. 'We will not bow,' it said."): the nearest subject of a fitting kind in
     its own or the previous sentence, before any nearer object or possessor."""
-    if tok.dep_ not in ("nsubj", "nsubjpass") or kinds == ("state",):
+    # "… Last week its fighters ambushed a patrol": the owner of a subject is read as a subject
+    subject = tok.dep_ in ("nsubj", "nsubjpass") or (
+        tok.dep_ == "poss" and tok.head.dep_ in ("nsubj", "nsubjpass") and tok.lower_ in POSSESSIVE_THIRD)
+    if not subject or kinds == ("state",):
         return None
     singular = tok.lower_ not in PLURAL_PRONOUNS
     for j in range(hi - 1, -1, -1):
@@ -280,7 +283,9 @@ def _subject_antecedent(doc: Doc, drafts: list[Draft], tok: Token, hi: int, sent
         m = cand.mention
         if m.sentence_index < sent - 1:
             break
-        if m.end > tok.idx or m.kind not in kinds or cand.plural == singular and m.kind != "state":
+        # a named body is "it" and "they" alike ("the Syrian Democratic Forces … its fighters")
+        number_clash = cand.plural == singular and m.kind != "state" and not m.name
+        if m.end > tok.idx or m.kind not in kinds or number_clash:
             continue
         if genders.clashes(j, gender):
             continue
