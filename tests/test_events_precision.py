@@ -239,3 +239,12 @@ def test_the_owner_of_a_view_rejected_is_the_target(nlp: Language, resolver: Act
 def test_senses_from_the_feature_review(nlp: Language, resolver: ActorResolver, coder: EventCoder,
                                         text: str, code: str | None) -> None:
     assert codes(coded(nlp, resolver, coder, text)) == ([code] if code else [])
+
+
+def test_two_sides_agreeing_agree_with_each_other(nlp: Language, resolver: ActorResolver,
+                                                  coder: EventCoder) -> None:
+    events = coded(nlp, resolver, coder, "Armenia and Azerbaijan have agreed to a ceasefire.")
+    assert [(e.source.code if e.source else None, e.target.code if e.target else None) for e in events] == [
+        ("ARM", "AZE")]
+    promised = coded(nlp, resolver, coder, "Russia and Turkey promised to withdraw.")
+    assert len(promised) == 2  # a promise is each one's own

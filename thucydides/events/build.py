@@ -20,6 +20,7 @@ from thucydides.events.words import (
     ARGUMENT_NOUNS,
     INSTRUMENTS_OF_FORCE,
     KIN_NOUNS,
+    MUTUAL_VERBS,
     RECIPROCAL_CODES,
     STATE_ACT_PLACE_PREPS,
     STATE_ACTS_PLACED,
@@ -128,7 +129,7 @@ def _partner(ctx: SentenceContext, tok: Token | None) -> bool:
 def _reciprocal(hit: Hit) -> bool:
     """Acts two sides do together: talks, agreements, cooperation. (A clash stays one event per
     side: who is the aggressor, the police or the crowd, the words do not say.)"""
-    return hit.code[:3] in RECIPROCAL_CODES or hit.code[:2] in RECIPROCAL_CODES
+    return any(hit.code[:n] in RECIPROCAL_CODES for n in (2, 3, 4)) or hit.lemma in MUTUAL_VERBS
 
 
 def event_actor(ctx: SentenceContext, tok: Token | None, trigger_ids: set[int]) -> EventActor | None:

@@ -117,8 +117,9 @@ def _analyse_verb(ctx: SentenceContext, tok: Token, depth: int) -> Hit | None:
                 continue
             # "withdrew from the nuclear deal": with no direct object, the pattern's own
             # preposition holds what is acted on
-            what = obj if obj is not None or not got or (p.obj and "@any" in p.obj) else next(
-                (g for g in got[-1].children if g.dep_ == "pobj"), None)  # "@any": a direct object
+            what = obj
+            if obj is None and got and p.obj and "@any" not in p.obj:  # "@any" asks for a direct object
+                what = next((g for g in got[-1].children if g.dep_ == "pobj"), None)
             if p.obj is not None and not _obj_ok(what, p.obj):
                 continue
             best, matched = p, got
