@@ -81,8 +81,9 @@ def build_events(ctx: SentenceContext, hit: Hit) -> list[Event]:
             src = force_behind(event_actor(ctx, s, trigger_ids), s)
             if s is None:
                 src = placed_authority(ctx, hit, trigger_ids)
-            t = _owner_of_thing(ctx, t)
             tgt = event_actor(ctx, t, trigger_ids)
+            if tgt is not None and not tgt.code and (owner := _owner_of_thing(ctx, t)) is not t:
+                t, tgt = owner, event_actor(ctx, owner, trigger_ids)  # "the ideology of radical Islam"
             if tgt is not None and not tgt.code and not named_or_place(ctx.lex, t) and (
                     hit.rank != "main" or (hit.code[:2] not in ("01", "02") and _thing(ctx, t))):
                 # a target names someone or somewhere: "to meet security challenges", "$3.5bn",
@@ -102,8 +103,8 @@ def build_events(ctx: SentenceContext, hit: Hit) -> list[Event]:
 
 
 def _owner_of_thing(ctx: SentenceContext, tok: Token | None) -> Token | None:
-    """'rejected Janša's assessment', 'attacked the ideology of radical Islam': a view, a decision
-    or a sum is no one the event is done to; the actor it belongs to is. Anything else as is."""
+    """'rejected Janša's assessment', 'criticised the rule of the militia': a view, a decision or
+    a sum that names no one itself points to the actor it belongs to. Anything else as is."""
     if tok is None or tok.lemma_.lower() not in THING_NOUNS | ARGUMENT_NOUNS:
         return tok
     for c in tok.children:
