@@ -34,3 +34,14 @@ def test_code_many_streams_articles_records_and_texts_in_order() -> None:
     assert [o.id for o in out[:2]] == ["a", "b"] and out[3].id == "doc-4"
     assert isinstance(out[2], Reject) and "invalid date" in out[2].reason
     assert isinstance(out[4], Reject) and "got int" in out[4].reason
+
+
+def test_an_article_with_no_date_is_dated_by_its_dateline() -> None:
+    text = ("Turkey strikes Kurdish positions\n\nISTANBUL, 12 March 2019 - Turkish jets bombed Kurdish "
+            "positions in northern Iraq, the defence ministry said.")
+    doc = Coder().code(text, id="dl-1")
+    assert doc.date == "2019-03-12"
+    bombed = [e for e in doc.events if e.cameo.startswith("19")]
+    assert bombed and bombed[0].date == "2019-03-12"
+    given = Coder().code(text, id="dl-2", date="2019-03-13")  # a date given wins over the dateline
+    assert given.date == "2019-03-13"

@@ -248,3 +248,10 @@ def test_two_sides_agreeing_agree_with_each_other(nlp: Language, resolver: Actor
         ("ARM", "AZE")]
     promised = coded(nlp, resolver, coder, "Russia and Turkey promised to withdraw.")
     assert len(promised) == 2  # a promise is each one's own
+
+
+@pytest.mark.parametrize("text", ["The sanctions have hit ordinary people hardest.",
+                                  "The embargo killed thousands of children, the report said."])
+def test_economic_blows_are_not_attacks(nlp: Language, resolver: ActorResolver, coder: EventCoder,
+                                        text: str) -> None:
+    assert not [c for c in codes(coded(nlp, resolver, coder, text)) if c[:2] in ("18", "19", "20")]

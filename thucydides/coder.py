@@ -30,7 +30,7 @@ from thucydides.limits import (
     text_problem,
     token_problem,
 )
-from thucydides.models import Article, Document, Reject, Sentence
+from thucydides.models import Article, Document, Reject, Sentence, TimeExpr
 from thucydides.nlp import BATCH_SIZE, load_nlp
 from thucydides.places import PlaceResolver
 from thucydides.places.place_targets import authorities_at_home
@@ -118,6 +118,8 @@ class Coder:
         events = self.events.code(doc, actors, article.id)
         deadline.check("times")
         times = self.times.find(doc, pub)
+        # an article with no date of its own is dated by its dateline ("ISTANBUL, 12 March 2019 -")
+        pub = pub or _dateline_day(times)
         self.times.attach(events, times, doc, pub)
         deadline.check("places")
         places = self.places.find(doc, actors)
@@ -265,3 +267,14 @@ def _code_in_processes(items: Iterable[Article | Reject], workers: int, actor_fi
                 yield from pending.pop(0).result()
         for fut in pending:
             yield from fut.result()
+
+
+def _dateline_day(times: list[TimeExpr]) -> date | None:
+    """The day the article's dateline gives, if it gives a whole one."""
+    for t in times:
+        if t.kind == "dateline" and t.value and len(t.value) == 10:
+            try:
+                return date.fromisoformat(t.value)
+            except ValueError:
+                return None
+    return None
