@@ -210,3 +210,15 @@ def test_dictionary_person_after_last_office_is_elite(nlp: Language, resolver: A
     text = "Boris Yeltsin visited a hospital."
     m = exact(resolver.resolve(nlp(text), date(2005, 1, 1)), text, "Boris Yeltsin")
     assert m.code == "RUSELI"
+
+
+def test_a_backer_is_not_the_country_of_those_it_backs(nlp, resolver) -> None:
+    from datetime import date as _date
+    cases = [("Turkish-backed fighters shelled the town.", "Turkish-backed fighters", "REB"),
+             ("Turkish-backed Syrian rebels shelled the town.", "Turkish-backed Syrian rebels", "SYRREB"),
+             ("The US-led coalition bombed the city.", "US-led coalition", "USA")]
+    for text, phrase, code in cases:
+        a = resolver.resolve(nlp(text), _date(2019, 10, 12))
+        start = text.index(phrase)
+        hits = [m for m in a.mentions if m.start <= start + 1 and m.end >= start + len(phrase) - 1]
+        assert hits and hits[0].code == code, (text, [(m.text, m.code) for m in a.mentions])

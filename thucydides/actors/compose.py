@@ -298,6 +298,10 @@ class PhraseComposer:
             c, s = split_code(code)
             used.append(piece)
             role = "led" if piece.role == "led" or backer(doc, piece) else piece.role
+            if role == "led" and _proxy(doc, piece):
+                # "Turkish-backed fighters" are not Turkish: the backer is another actor, and
+                # their own country is for the text (or the nationality fill) to say
+                continue
             if c and via == "x-led" and role != "led":
                 # "Turkish-backed Syrian rebels" are Syrian rebels; the backer is another actor
                 country, via = None, ""
@@ -383,3 +387,12 @@ class PhraseComposer:
             if hit and not hit[0].is_agent:
                 return hit[0]
         return None
+
+
+PROXY_WORDS = ("backed", "supported", "sponsored", "funded", "armed", "trained", "allied")
+
+
+def _proxy(doc: Doc, piece: Piece) -> bool:
+    """'Turkish-backed', 'Iranian - supported': a state word that names a backer, not a leader."""
+    words = doc[piece.start:min(piece.end + 2, len(doc))].text.lower()
+    return any(w in words for w in PROXY_WORDS)
