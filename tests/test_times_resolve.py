@@ -102,6 +102,8 @@ def test_no_year_anywhere_leaves_months_open(nlp: Language, resolver: TimeResolv
     ("The deadline was extended to June 2.", "June 2", "2016-06-02"),
     ("Relief arrived on Christmas Day.", "Christmas Day", "2015-12-25"),
     ("Officials announced exercisesplanned for Thursday.", "Thursday", "2016-05-26"),  # a lost space
+    ("Turkish forces have shelled the area since December.", "December", "2015-12"),  # present perfect
+    ("Two reporters have been held since September, officials said.", "September", "2015-09"),
 ])
 def test_single_expressions(nlp: Language, resolver: TimeResolver, sentence: str, text: str,
                             value: str) -> None:

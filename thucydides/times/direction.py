@@ -63,6 +63,8 @@ class DirectionReader:
                 if verb is not None and any(c.lower_ == "had" for c in verb.children if c.dep_ == "aux"):
                     return -1
                 return 1
+        if before == "since" or before.endswith(" since"):
+            return -1  # "since December": a time gone by, whatever the verb
         if verb is None:
             return 0
         return self.verb_direction(verb, span.root, depth=0)
@@ -101,6 +103,8 @@ class DirectionReader:
         if verb.tag_ == "VBD":
             return -1
         if verb.tag_ == "VBN":
+            if any(a.lemma_ == "have" for a in auxes):
+                return -1  # present perfect: "have shelled the area since December"
             if auxes and all(a.tag_ in ("VBZ", "VBP") for a in auxes) and verb.lemma_ not in REPORTING_LEMMAS:
                 return 1  # present passive of a scheduled act: "the case is heard in May"
             return -1  # "was announced Friday", "the year ended March 31"
