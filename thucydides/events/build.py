@@ -13,7 +13,7 @@ from thucydides import ontology
 from thucydides.actors.codes import INTERNATIONAL
 from thucydides.events.context import Hit, SentenceContext
 from thucydides.events.modality import under_report
-from thucydides.events.phrases import hyphen_partners
+from thucydides.events.phrases import PLACE_ENTS, hyphen_partners
 from thucydides.events.roles import clause_target, event_roles, expand_heads, noun_phrase
 from thucydides.events.targets import named_or_place
 from thucydides.events.words import (
@@ -124,7 +124,7 @@ def _partner(ctx: SentenceContext, tok: Token | None) -> bool:
         return False
     if tok.dep_ == "pobj" and tok.head.lower_ in ("with", "against"):
         return True
-    return ctx.actorish(tok) and tok.ent_type_ not in ("GPE", "LOC", "FAC")  # "members of NATO"
+    return ctx.actorish(tok) and tok.ent_type_ not in PLACE_ENTS  # "members of NATO"
 
 
 def _reciprocal(hit: Hit) -> bool:

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from thucydides.actors.codes import INTERNATIONAL
 from thucydides.models import Event, EventActor, Place
+from thucydides.places.event_places import MATERIAL_CONFLICT
 from thucydides.wordlists import word_set
 
-MATERIAL_CONFLICT = 4  # quad class of acts done to a place (assault, fight, coerce)
 STATE_ACTS = word_set("events", "state_acts")  # arrests, charges, expulsions: only authorities do them
 ARREST = "173"
 OWN_PLACE_SOURCES = frozenset({"clause", "sentence", "passage", "dateline"})
