@@ -81,7 +81,7 @@ def unasserted_by_governor(verb: Token, frame_head: Token | None) -> str | None:
             return f"governed:{lemma}"
         if lemma in NON_FACTIVE_PARTICIPLES and gov.tag_ == "VBN":
             return f"scheduled:{lemma}"
-        auxes = {c.lower_ for c in gov.children if c.dep_ in ("aux", "auxpass")}
+        auxes = auxiliaries(gov)
         modal = auxes & HYPO_AUX
         if modal and report_verb(gov) is not None and modal <= {"would", "'d"}:
             modal = set()  # "said they would continue to attack": a reported intention (modality)
@@ -90,6 +90,11 @@ def unasserted_by_governor(verb: Token, frame_head: Token | None) -> str | None:
         if any(c.dep_ == "neg" for c in gov.children) and verb.dep_ in ("xcomp",):
             return f"negated:{lemma}"
     return None
+
+
+def auxiliaries(verb: Token) -> set[str]:
+    """The auxiliaries of a verb, lower case ("could have been" -> {"could", "have", "been"})."""
+    return {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
 
 
 def report_verb(tok: Token) -> Token | None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from thucydides.events.assertion import (
+    auxiliaries,
     denied_by_quantifier,
     habitual,
     negated_noun,
@@ -53,7 +54,7 @@ def set_modality(lex: Lexicon, hit: Hit, question: bool) -> None:
         hit.modality = "hypothetical"
         hit.why_not = "unreal"
         return
-    auxes = {c.lower_ for c in v.children if c.dep_ in ("aux", "auxpass")}
+    auxes = auxiliaries(v)
     negated = any(c.dep_ == "neg" for c in v.children)
     if not negated and v.dep_ == "conj" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in v.children):
         # "we do not collaborate or coordinate with them": the negation covers both verbs
@@ -229,7 +230,7 @@ def _unreal_noun(noun: Token) -> bool:
     if any(c.dep_ == "amod" and c.lower_ in UNREAL_MODIFIERS for c in noun.children):
         return True
     if noun.dep_ in ("nsubj", "nsubjpass") and noun.head.i != noun.i:
-        auxes = {c.lower_ for c in noun.head.children if c.dep_ in ("aux", "auxpass")}
+        auxes = auxiliaries(noun.head)
         return bool(auxes & HYPO_AUX)
     return False
 
@@ -239,7 +240,7 @@ def _means_of_unreal(verb: Token) -> bool:
     if verb.dep_ != "pcomp" or verb.head.dep_ != "prep" or verb.head.lower_ != "by":
         return False
     gov = verb.head.head
-    auxes = {c.lower_ for c in gov.children if c.dep_ in ("aux", "auxpass")}
+    auxes = auxiliaries(gov)
     return bool(auxes & (HYPO_AUX | FUTURE_AUX))
 
 
@@ -250,7 +251,7 @@ def _uncaused(verb: Token) -> bool:
     gov = verb.head
     if verb.dep_ not in ("xcomp", "ccomp") or gov.i == verb.i or gov.lemma_.lower() not in CAUSATIVE_VERBS:
         return False
-    auxes = {c.lower_ for c in gov.children if c.dep_ in ("aux", "auxpass")}
+    auxes = auxiliaries(gov)
     return any(c.dep_ == "neg" for c in gov.children) or bool(auxes & (FUTURE_AUX | HYPO_AUX))
 
 
