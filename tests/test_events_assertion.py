@@ -61,6 +61,17 @@ def test_a_private_persons_words_are_no_statement_event(nlp, resolver, coder) ->
     assert "01" in roots(coded(nlp, resolver, coder, "The Russian foreign minister said talks would go on."))
 
 
+@pytest.mark.parametrize("text, statement", [
+    # capitalised because it opens the sentence, still a common noun
+    ("Organisers said the march would go ahead.", False),
+    ("Campaigners hope the talks will resume.", False),
+    # a name the dictionaries do not know may be an official's
+    ("Karimov said the talks would go ahead.", True),
+])
+def test_a_speaker_is_a_name_by_the_parse_not_by_its_capital(nlp, resolver, coder, text, statement) -> None:
+    assert ("01" in roots(coded(nlp, resolver, coder, text))) is statement, text
+
+
 @pytest.mark.parametrize("text, source_code", [
     ("A Turkish missile strike killed three fighters near the border.", "TURMIL"),
     ("An RPG hit the army checkpoint.", None),

@@ -11,7 +11,7 @@ from thucydides.events.context import Hit, SentenceContext
 from thucydides.events.phrases import purpose_of
 from thucydides.events.predicates import analyse
 from thucydides.events.schema import Lexicon
-from thucydides.events.words import HYPO_AUX, PROTEST_FORMS, WARNING_VERBS
+from thucydides.events.words import POSSIBLE_AUX, PROTEST_FORMS, WARNING_VERBS
 from thucydides.syntax import is_passive, subjects_of
 
 
@@ -85,5 +85,3 @@ def pessimism(hit: Hit) -> None:
             hit.rule += "+possible"
             return
 
-
-POSSIBLE_AUX = HYPO_AUX & frozenset({"could", "might", "may"})

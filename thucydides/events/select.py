@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from thucydides.events.assertion import report_verb
 from thucydides.events.build import event_actor
@@ -92,8 +92,7 @@ def private_opinion(ctx: SentenceContext, hit: Hit) -> bool:
     actor = event_actor(ctx, who, set())
     if actor is not None and actor.code:
         return not _political_actor(actor)
-    # an official the dictionaries do not know is named; "critics" opening a sentence is not
-    return not (who.pos_ in ("PROPN", "PRON") or who.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"))
+    return not (who.pos_ == "PRON" or _names_someone(who))
 
 
 def _predicted_or_general(hit: Hit, head: Token) -> bool:
@@ -117,7 +116,7 @@ def _political_actor(actor: EventActor | None) -> bool:
     return actor.country is not None or actor.code[:3] not in PRIVATE_SECTORS
 
 
-def _possible_speaker(actor: EventActor | None) -> bool:
+def _possible_speaker(actor: EventActor | None, doc: Doc) -> bool:
     """A speaker whose words may be event data: a political actor, or a name or pronoun the
     dictionaries do not know (an official the text names); not a coded private person ("the
     pharmacist", "a refugee") nor an uncoded common noun ("parents", "the student")."""
@@ -125,10 +124,16 @@ def _possible_speaker(actor: EventActor | None) -> bool:
         return False
     if actor.code:
         return _political_actor(actor)
-    words = actor.text.split()
-    if len(words) == 1 and words[0].lower() in SPEAKER_PRONOUNS:
+    span = doc.char_span(actor.start, actor.end, alignment_mode="expand")
+    return span is not None and any(_names_someone(t) for t in span)
+
+
+def _names_someone(tok: Token) -> bool:
+    """A name or a pronoun, by the parse, not by capitals: "Critics" opening a sentence is
+    capitalised and still a common noun; "Haddad" or "the Wagner Group" is a name."""
+    if tok.lower_ in SPEAKER_PRONOUNS:
         return True
-    return any(w[:1].isupper() for w in words[1:]) or (len(words) == 1 and words[0][:1].isupper())
+    return tok.pos_ == "PROPN" or tok.ent_type_ in ("PERSON", "ORG", "GPE", "NORP")
 
 
 def _singular(word: str) -> str:
@@ -163,7 +168,7 @@ def _political_main_event(hit: Hit, evs: list[Event]) -> bool:
     a parent's or a pharmacist's words stay quotes."""
     root = hit.code[:2]
     if root in ("01", "02"):
-        return any(_possible_speaker(e.source) for e in evs)
+        return any(_possible_speaker(e.source, hit.head.doc) for e in evs)
     if root not in ACTOR_BOUND_ROOTS:
         return True
     return any(_political_actor(e.source) or _political_actor(e.target) for e in evs)

@@ -37,6 +37,7 @@ FORCE_ROOTS = frozenset(r for r in CAMEO_ROOTS if ontology.lookup(r).plover_type
 REPORT_LEMMAS = REPORTING_VERBS
 FUTURE_AUX = _set("future_aux")
 HYPO_AUX = _set("hypothetical_aux")
+POSSIBLE_AUX = _set("possible_aux")
 DEONTIC_AUX = _set("deontic_aux")
 CONDITIONAL_MARKS = _set("conditional_marks")
 FIRST_PERSON = _set("first_person")
