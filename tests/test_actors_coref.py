@@ -269,3 +269,13 @@ def test_the_owner_of_a_subject_continues_the_subject(nlp: Language, resolver: A
     a = resolver.resolve(nlp(text), DAY)
     its = find(a, text, "Its")
     assert its is not None and its.entity == find(a, text, "Syrian Democratic Forces").entity
+
+
+def test_a_states_fighters_are_its_military_and_a_groups_stay_the_groups(
+        nlp: Language, resolver: ActorResolver) -> None:
+    army = "The Iraqi army moved north. Its fighters shelled the villages."
+    a = resolver.resolve(nlp(army), DAY)
+    assert find(a, army, "fighters").code == "IRQMIL"
+    group = "Hezbollah rejected the offer. Its fighters shelled the villages."
+    a = resolver.resolve(nlp(group), DAY)
+    assert find(a, group, "fighters").code == find(a, group, "Hezbollah").code

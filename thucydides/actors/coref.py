@@ -249,7 +249,9 @@ def link_mentions(doc: Doc, drafts: list[Draft]) -> list[Draft]:
 
 def _possessed(doc: Doc, drafts: list[Draft], pronouns: list[Draft]) -> None:
     """"his forces", "our ministry": an agent phrase with no country takes the country of the
-    resolved possessive pronoun in front of it ("Assad said his forces …" → SYRMIL)."""
+    resolved possessive pronoun in front of it ("Assad said his forces …" → SYRMIL). A state's
+    or its army's fighters are its military ("the Syrian army … its fighters" → SYRMIL); a
+    group's stay the group's sector."""
     by_head = {d.head: d for d in drafts}
     for p in pronouns:
         tok = doc[p.head]
@@ -259,12 +261,16 @@ def _possessed(doc: Doc, drafts: list[Draft], pronouns: list[Draft]) -> None:
         if owner is None or owner.mention.country or not owner.mention.sector:
             continue
         m = owner.mention
+        if m.sector == "REB" and p.mention.sector in STATE_FORCE_OWNERS:
+            m.sector = "MIL"
         m.country = p.mention.country
         m.code = join_code(m.country, m.sector)
         m.how += "+poss"
 
 
 ROLE_WINDOW = 6  # sentences back
+# the sectors (None: the state itself) whose "fighters" are a state's armed forces
+STATE_FORCE_OWNERS = frozenset({None, "GOV", "MIL"})
 
 
 def _subject_antecedent(doc: Doc, drafts: list[Draft], tok: Token, hi: int, sent: int,
