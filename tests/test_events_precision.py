@@ -255,3 +255,10 @@ def test_two_sides_agreeing_agree_with_each_other(nlp: Language, resolver: Actor
 def test_economic_blows_are_not_attacks(nlp: Language, resolver: ActorResolver, coder: EventCoder,
                                         text: str) -> None:
     assert not [c for c in codes(coded(nlp, resolver, coder, text)) if c[:2] in ("18", "19", "20")]
+
+
+def test_a_date_opening_the_sentence_is_not_part_of_the_subject(
+        nlp: Language, resolver: ActorResolver, coder: EventCoder) -> None:
+    events = coded(nlp, resolver, coder, "On 9 May Turkish jets struck a depot near the border.")
+    assert events and events[0].source is not None
+    assert events[0].source.text == "Turkish jets"

@@ -104,6 +104,8 @@ def test_no_year_anywhere_leaves_months_open(nlp: Language, resolver: TimeResolv
     ("Officials announced exercisesplanned for Thursday.", "Thursday", "2016-05-26"),  # a lost space
     ("Turkish forces have shelled the area since December.", "December", "2015-12"),  # present perfect
     ("Two reporters have been held since September, officials said.", "September", "2015-09"),
+    # no comma after the date: the model may read the day as a count
+    ("On 5 May Israeli jets struck a depot near the border.", "5 May", "2016-05-05"),
 ])
 def test_single_expressions(nlp: Language, resolver: TimeResolver, sentence: str, text: str,
                             value: str) -> None:

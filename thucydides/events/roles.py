@@ -13,6 +13,7 @@ from thucydides.events.phrases import hyphen_partners, target_by_preps, through_
 from thucydides.events.words import CAUSE_EVENT_PREPS, FORCE_ROOTS, HARM_VERBS, INCLUDE_LEMMAS
 from thucydides.nlp import doc_text
 from thucydides.syntax import conjuncts, is_passive, objects_of, possessor, subjects_of
+from thucydides.times.lexicon import load_lexicon
 
 # children that are not part of an actor phrase as annotators mark it
 # ("another fighter who had fought …" -> "another fighter"; "Mawarire, a critic of …" -> "Mawarire")
@@ -41,7 +42,18 @@ def _np_drop(head: Token, parent: Token, child: Token) -> bool:
     if dep == "prep" and child.i > head.i and any(
             g.dep_ == "pobj" and g.ent_type_ in ("DATE", "TIME") for g in child.children):
         return True  # "the families … last month", "the shrine … in June 2017": when, not who
+    if dep in PRE_MODIFIERS and parent.i == head.i and child.i < head.i and _calendar_word(child):
+        return True  # "On 5 May Israeli jets struck": with no comma the parse takes the day in
     return dep == "npadvmod" and child.ent_type_ in ("DATE", "TIME") and child.i > head.i
+
+
+def _calendar_word(tok: Token) -> bool:
+    """A month or weekday name ("May", "Tuesday") as it opens a sentence's subject phrase."""
+    if tok.pos_ != "PROPN" or tok.i - tok.sent.start > 3:
+        return False
+    lex = load_lexicon()
+    word = tok.lower_.rstrip(".")
+    return word in lex.months or word in lex.weekdays
 
 
 def noun_phrase(head: Token, exclude: set[int] | frozenset[int] = frozenset()) -> tuple[int, int, str]:

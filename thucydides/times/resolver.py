@@ -119,6 +119,11 @@ class TimeResolver:
             return False
         if any(t.ent_type_ == "DATE" for t in span):
             return True
+        named_month = any(t.pos_ == "PROPN" and not t.like_num for t in span)
+        if parse.kind == "md" and parse.day is not None and named_month:
+            # "On 5 May Israeli jets …": with no comma after it the model may read the day as a
+            # count, but a day number next to a month name is a date
+            return True
         if any(t.ent_type_ in ("MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORG", "PERSON", "PRODUCT", "LAW",
                                "WORK_OF_ART", "FAC", "EVENT") for t in span):
             return False
