@@ -13,7 +13,6 @@ from thucydides.events.phrases import hyphen_partners, target_by_preps, through_
 from thucydides.events.words import CAUSE_EVENT_PREPS, FORCE_ROOTS, HARM_VERBS, INCLUDE_LEMMAS
 from thucydides.nlp import doc_text
 from thucydides.syntax import conjuncts, is_passive, objects_of, possessor, subjects_of
-from thucydides.times.lexicon import load_lexicon
 
 # children that are not part of an actor phrase as annotators mark it
 # ("another fighter who had fought …" -> "another fighter"; "Mawarire, a critic of …" -> "Mawarire")
@@ -48,12 +47,17 @@ def _np_drop(head: Token, parent: Token, child: Token) -> bool:
 
 
 def _calendar_word(tok: Token) -> bool:
-    """A month or weekday name ("May", "Tuesday") as it opens a sentence's subject phrase."""
-    if tok.pos_ != "PROPN" or tok.i - tok.sent.start > 3:
+    """A day's date that a preposition opening the sentence governs ("On 5 May Israeli jets …",
+    "On May 5 …"), which the parse, with no comma after it, took into the subject: a day number
+    and a name side by side, right after that preposition."""
+    doc, start = tok.doc, tok.sent.start
+    first = doc[start]
+    if first.dep_ != "prep" or first.pos_ != "ADP" or tok.i - start not in (1, 2) or start + 3 > len(doc):
         return False
-    lex = load_lexicon()
-    word = tok.lower_.rstrip(".")
-    return word in lex.months or word in lex.weekdays
+    a, b = doc[start + 1], doc[start + 2]
+    day, name = (a, b) if a.like_num else (b, a)
+    return (day.text.isdigit() and 1 <= int(day.text) <= 31 and name.pos_ == "PROPN"
+            and first.head.i > start + 2)
 
 
 def noun_phrase(head: Token, exclude: set[int] | frozenset[int] = frozenset()) -> tuple[int, int, str]:
