@@ -262,3 +262,20 @@ def test_a_date_opening_the_sentence_is_not_part_of_the_subject(
     events = coded(nlp, resolver, coder, "On 9 May Turkish jets struck a depot near the border.")
     assert events and events[0].source is not None
     assert events[0].source.text == "Turkish jets"
+
+
+@pytest.mark.parametrize("text, target", [
+    ("Tehran warned that London would regret the seizure of the tanker.", "London"),
+    ("The Iranian foreign minister warned that Washington would pay a heavy price.", "Washington"),
+])
+def test_a_warning_of_what_befalls_someone_is_aimed_at_them(
+        nlp: Language, resolver: ActorResolver, coder: EventCoder, text: str, target: str) -> None:
+    threats = [e for e in coded(nlp, resolver, coder, text) if e.cameo[:2] == "13"]
+    assert threats and threats[0].target is not None and threats[0].target.text == target, threats
+
+
+def test_a_warning_that_tells_the_harm_keeps_the_harms_target(
+        nlp: Language, resolver: ActorResolver, coder: EventCoder) -> None:
+    text = "Ankara warned that its jets would strike the militia's camps."
+    threats = [e for e in coded(nlp, resolver, coder, text) if e.cameo[:2] == "13"]
+    assert threats and threats[0].target is not None and "camps" in threats[0].target.text

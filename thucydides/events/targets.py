@@ -23,6 +23,7 @@ from thucydides.events.schema import Lexicon, VerbPattern
 from thucydides.events.words import (
     ABOUT_PREPS,
     ACTOR_TARGET_PREPS,
+    COERCIVE_ROOTS,
     DESTINATION_PREPS,
     FORCE_ROOTS,
     MISSION_TARGET_PREPS,
@@ -155,3 +156,22 @@ def named_or_place(lex: Lexicon, tok: Token | None) -> bool:
     return (tok.pos_ == "PROPN" or tok.tag_ in ("PRP", "PRP$")  # "her arrest": someone, unresolved
             or tok.ent_type_ in ("GPE", "LOC", "FAC", "ORG", "PERSON", "NORP")
             or tok.lemma_.lower() in lex.classes.get("PLACES", ()))
+
+
+def warned_party(ctx: SentenceContext, verb: Token, threatened_code: str | None) -> Token | None:
+    """'Iran warned that Britain would regret the seizure', 'warned that Washington would pay
+    a heavy price': a threat told as what will befall someone is aimed at the subject of the
+    clause it tells, when that subject is an actor other than the one who threatens. Where the
+    clause tells the harm itself ("warned that its jets would strike the camps") the harm's own
+    target stays."""
+    if threatened_code is not None and threatened_code[:2] in COERCIVE_ROOTS:
+        return None
+    threatener = {t.i for t in verb.children if t.dep_ in ("nsubj", "nsubjpass")}
+    for clause in verb.children:
+        if clause.dep_ != "ccomp" or clause.pos_ not in ("VERB", "AUX"):
+            continue
+        for subj in clause.children:
+            if (subj.dep_ in ("nsubj", "nsubjpass") and subj.i not in threatener
+                    and subj.pos_ != "PRON" and ctx.actorish(subj)):
+                return subj
+    return None
