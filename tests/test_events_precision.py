@@ -279,3 +279,13 @@ def test_a_warning_that_tells_the_harm_keeps_the_harms_target(
     text = "Ankara warned that its jets would strike the militia's camps."
     threats = [e for e in coded(nlp, resolver, coder, text) if e.cameo[:2] == "13"]
     assert threats and threats[0].target is not None and "camps" in threats[0].target.text
+
+
+@pytest.mark.parametrize("text, target", [
+    ("Ankara demanded that Syrian forces pull back behind the line.", "Syrian forces"),
+    ("The EU demanded that Israel lift the blockade.", "Israel"),
+])
+def test_a_demand_told_in_a_that_clause_is_made_of_its_subject(
+        nlp: Language, resolver: ActorResolver, coder: EventCoder, text: str, target: str) -> None:
+    asks = [e for e in coded(nlp, resolver, coder, text) if e.cameo[:2] in ("02", "10")]
+    assert asks and asks[0].target is not None and asks[0].target.text == target, asks

@@ -28,7 +28,14 @@ from thucydides.events.phrases import (
 )
 from thucydides.events.roles import modifier_actor
 from thucydides.events.schema import Lexicon, NounPattern, VerbPattern
-from thucydides.events.targets import destination, noun_targets, own_forces, pattern_target, warned_party
+from thucydides.events.targets import (
+    clause_subject,
+    destination,
+    noun_targets,
+    own_forces,
+    pattern_target,
+    warned_party,
+)
 from thucydides.events.words import (
     BENEFICIARY_PREPS,
     COERCIVE_ROOTS,
@@ -278,7 +285,8 @@ def _apply_frame(ctx: SentenceContext, hit: Hit, tok: Token, frame: str, depth: 
     new = ctx.lex.recode(frame, sub.code if sub else None)
     hit.code = new or hit.code
     hit.frames.append(frame)
-    warned = warned_party(ctx, tok, sub.code if sub else None) if frame == "threaten" else None
+    warned = (warned_party(ctx, tok, sub.code if sub else None) if frame == "threaten"
+              else clause_subject(ctx, tok) if frame in ("appeal", "demand") else None)
     if sub is not None and comp is not None:
         hit.consumed |= sub.consumed | {comp.i, *(t.i for t in sub.trigger)}
         hit.covered |= sub.covered

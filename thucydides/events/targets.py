@@ -166,12 +166,21 @@ def warned_party(ctx: SentenceContext, verb: Token, threatened_code: str | None)
     target stays."""
     if threatened_code is not None and threatened_code[:2] in COERCIVE_ROOTS:
         return None
-    threatener = {t.i for t in verb.children if t.dep_ in ("nsubj", "nsubjpass")}
+    return clause_subject(ctx, verb, ("nsubj", "nsubjpass"))
+
+
+def clause_subject(ctx: SentenceContext, verb: Token, deps: tuple[str, ...] = ("nsubj",)) -> Token | None:
+    """The actor a that-clause of `verb` is about ("demanded that Syrian forces pull back":
+    the Syrian forces), when it is not `verb`'s own subject nor what it owns ("asked that its
+    diplomats be freed"): the one a demand or an appeal is made of, the one a warning is
+    aimed at."""
+    own = {t.i for t in verb.children if t.dep_ in ("nsubj", "nsubjpass")}
     for clause in verb.children:
         if clause.dep_ != "ccomp" or clause.pos_ not in ("VERB", "AUX"):
             continue
         for subj in clause.children:
-            if (subj.dep_ in ("nsubj", "nsubjpass") and subj.i not in threatener
-                    and subj.pos_ != "PRON" and ctx.actorish(subj)):
+            if (subj.dep_ in deps and subj.i not in own and subj.pos_ != "PRON"
+                    and not any(c.dep_ == "poss" and c.pos_ == "PRON" for c in subj.children)
+                    and ctx.actorish(subj)):
                 return subj
     return None
