@@ -67,15 +67,26 @@ def named_as(verb: Token, passive: bool, obj: Token | None, allowed: frozenset[s
         elif c.dep_ == "prep" and c.lower_ == "as":
             if any(g.dep_ == "pobj" and _names(g, allowed) for g in c.children):
                 return True
-    return False
+        elif c.dep_ in ("dative", "dobj") and any(a.dep_ == "appos" and _names(a, allowed)
+                                                  for a in c.children):
+            return True  # "designated [the Houthis] [a terrorist organisation]" parsed as an apposition
+    # "called the White Helmets terrorists" parsed as one noun phrase: the name is a compound of the label
+    return obj is not None and _names(obj, allowed) and _named_compound(obj) is not None
 
 
 def named_object(verb: Token, passive: bool, obj: Token | None) -> Token | None:
-    """Who is named: the object, or a passive's subject ("the IRGC was designated a terrorist
-    organisation", which the parser gives the label as its object)."""
+    """Who is named: the object, a passive's subject ("the IRGC was designated a terrorist
+    organisation", which the parser gives the label as its object), or the name the parser hung
+    on the label."""
     if passive:
         return next((c for c in verb.children if c.dep_ in ("nsubjpass", "nsubj:pass")), obj)
-    return obj
+    if obj is None:
+        return next((c for c in verb.children if c.dep_ == "dative"), None)
+    return _named_compound(obj) or obj
+
+
+def _named_compound(label: Token) -> Token | None:
+    return next((c for c in label.children if c.dep_ == "compound" and c.pos_ == "PROPN"), None)
 
 
 def _names(tok: Token, allowed: frozenset[str]) -> bool:

@@ -290,8 +290,8 @@ class _Builder:
                 code = self.code(path, ln, spec["code"])
                 words = self.words(path, ln, spec.get("with"), "with")
                 obj = self._obj(path, ln, spec.get("obj"))
-                subj = self._obj(path, ln, spec.get("subj"), SUBJECT_MEMBERS)
-                label = self._obj(path, ln, spec.get("as"))
+                subj = self._obj(path, ln, spec.get("subj"), SUBJECT_MEMBERS, "subj")
+                label = self._obj(path, ln, spec.get("as"), what="as")
                 frame = spec.get("frame")
                 if frame is not None and frame not in self.lex.frames:
                     self.fail(path, ln, f"verb {lemma!r}: unknown frame {frame!r}")
@@ -312,17 +312,17 @@ class _Builder:
                     self.code(path, ln, spec["if_negated"]) if spec.get("if_negated") is not None else None,
                     bool(spec.get("skip", False)), subj, label))
 
-    def _obj(self, path: Path, line: int, raw: Any, special: tuple[str, ...] = ENTITY_MEMBERS
-             ) -> frozenset[str] | None:
+    def _obj(self, path: Path, line: int, raw: Any, special: tuple[str, ...] = ENTITY_MEMBERS,
+             what: str = "obj") -> frozenset[str] | None:
         if raw is None:
             return None
         items = [raw] if isinstance(raw, str) else raw
         if not isinstance(items, list):
-            self.fail(path, line, f"obj must be a lemma, @CLASS or list, got {raw!r}")
+            self.fail(path, line, f"{what} must be a lemma, @CLASS or list, got {raw!r}")
         out: set[str] = set()
         for item in items:
             if not isinstance(item, str):
-                self.fail(path, line, f"bad obj item {item!r}")
+                self.fail(path, line, f"bad {what} item {item!r}")
             if item in special:
                 out.add(item)
             elif item.startswith("@"):
@@ -332,7 +332,7 @@ class _Builder:
             elif MEMBER_RE.match(item):
                 out.add(item)
             else:
-                self.fail(path, line, f"bad obj item {item!r}")
+                self.fail(path, line, f"bad {what} item {item!r}")
         return frozenset(out)
 
     def _nouns(self, path: Path, raw: Any) -> None:
