@@ -70,6 +70,9 @@ def test_user_file_adds_patterns(tmp_path: Path) -> None:
     ('verbs:\n  zorble: [{code: "173"}]\n  zorble: [{code: "174"}]\n', "duplicate key"),
     ('verbz:\n  zorble: []\n', "unknown section"),
     ('verbs:\n  zorble: [{code: "173"\n', "YAML syntax"),
+    ('verbs:\n  zorble:\n    - {code: "173", subj: "@gpe"}\n', "unknown class"),   # no entity type doer
+    ('verbs:\n  zorble:\n    - {code: "173", as: "@armed"}\n', "unknown class"),   # a doer type as a name
+    ('verbs:\n  zorble:\n    - {code: "173", subj: 7}\n', "subj must be"),
 ])
 def test_bad_files_fail_with_file_line_reason(tmp_path: Path, text: str, reason: str) -> None:
     p = _write(tmp_path, text)
@@ -78,6 +81,12 @@ def test_bad_files_fail_with_file_line_reason(tmp_path: Path, text: str, reason:
     msg = str(err.value)
     assert str(p) in msg and reason in msg
     assert msg.split(str(p) + ":")[1].split(":")[0].isdigit()
+
+
+def test_doer_and_name_constraints_load(tmp_path: Path) -> None:
+    p = _write(tmp_path, 'verbs:\n  zorble:\n    - {code: "192", subj: [rebel, "@armed"], as: [terrorist]}\n')
+    pattern = load_lexicon([p]).verbs["zorble"][0]
+    assert pattern.subj == frozenset({"rebel", "@armed"}) and pattern.label == frozenset({"terrorist"})
 
 
 def test_frames_recode_by_slot() -> None:

@@ -30,11 +30,16 @@ Schema (every section optional in a user file):
       raped: rape                #   ("raped" is lemmatised as "rap", to rebuke)
 
 Pattern fields: code (CAMEO, required), with (particles/prepositions that must
-hang off the verb), obj (object head lemmas, @CLASS, an entity type @gpe/@person/@money, or
+hang off the verb), obj (object head lemmas, @CLASS, an entity type @gpe/@person/@money,
+@propn (any proper noun: towns the NER does not know come out as products or people), or
 @any: the verb must have some object, as "returned the artefacts" but not "returned home"),
 target ("obj", "iobj", "none", or a preposition), frame (a frame name), mode, context (list),
 conf (0–1 base confidence), passive (true: only passive uses; false: only active),
 if_negated (the code when the verb is negated: not honouring a truce is breaking it, 196),
+subj (who may do it: subject head lemmas, @CLASS, @armed or @irregular for a force or a non-state
+armed group the actor layer codes: "troops entered the town" but not "the senator entered the race"),
+as (what the object is named as, by an object predicate or an "as" phrase, its head or a modifier:
+"designated the group a terrorist organisation", "listed X as a terrorist group"),
 skip (true: a blocking entry, this use of the verb is no event, as a byline's "contributed to this report"),
 source ("cause": the subject suffers the event and the source is the actor of the
 event noun in its "in/during" phrase, as in "two died in police firing"),
@@ -64,8 +69,10 @@ DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "events"
 CODE_RE = re.compile(r"^(0[1-9]|1[0-9]|20)\d{0,2}$")
 WORD_RE = re.compile(r"^[a-z][a-z'\-\.]*$")
 MEMBER_RE = re.compile(r"^([a-z][a-z'\-\.]*|@gpe|@person|@money|@any)$")  # by entity type; @any: any object
+ENTITY_MEMBERS = ("@gpe", "@person", "@money", "@any", "@propn")
+SUBJECT_MEMBERS = ("@armed", "@irregular")  # doers told by the actor layer's code (events/arguments.py)
 VERB_KEYS = {"code", "with", "obj", "target", "frame", "mode", "context", "conf", "passive", "id", "note",
-             "source", "if_negated", "skip"}
+             "source", "if_negated", "skip", "subj", "as"}
 NOUN_KEYS = {"code", "target", "source", "frame", "mode", "context", "conf", "id", "note", "neg", "poss",
              "skip", "cue", "unless"}
 
@@ -283,6 +290,8 @@ class _Builder:
                 code = self.code(path, ln, spec["code"])
                 words = self.words(path, ln, spec.get("with"), "with")
                 obj = self._obj(path, ln, spec.get("obj"))
+                subj = self._obj(path, ln, spec.get("subj"), SUBJECT_MEMBERS, "subj")
+                label = self._obj(path, ln, spec.get("as"), what="as")
                 frame = spec.get("frame")
                 if frame is not None and frame not in self.lex.frames:
                     self.fail(path, ln, f"verb {lemma!r}: unknown frame {frame!r}")
@@ -301,19 +310,20 @@ class _Builder:
                     self.context(path, ln, spec.get("context")), self.conf(path, ln, spec.get("conf")),
                     passive, f"{path.name}:{ln}", spec.get("source"),
                     self.code(path, ln, spec["if_negated"]) if spec.get("if_negated") is not None else None,
-                    bool(spec.get("skip", False))))
+                    bool(spec.get("skip", False)), subj, label))
 
-    def _obj(self, path: Path, line: int, raw: Any) -> frozenset[str] | None:
+    def _obj(self, path: Path, line: int, raw: Any, special: tuple[str, ...] = ENTITY_MEMBERS,
+             what: str = "obj") -> frozenset[str] | None:
         if raw is None:
             return None
         items = [raw] if isinstance(raw, str) else raw
         if not isinstance(items, list):
-            self.fail(path, line, f"obj must be a lemma, @CLASS or list, got {raw!r}")
+            self.fail(path, line, f"{what} must be a lemma, @CLASS or list, got {raw!r}")
         out: set[str] = set()
         for item in items:
             if not isinstance(item, str):
-                self.fail(path, line, f"bad obj item {item!r}")
-            if item in ("@gpe", "@person", "@money", "@any"):
+                self.fail(path, line, f"bad {what} item {item!r}")
+            if item in special:
                 out.add(item)
             elif item.startswith("@"):
                 if item[1:] not in self.lex.classes:
@@ -322,7 +332,7 @@ class _Builder:
             elif MEMBER_RE.match(item):
                 out.add(item)
             else:
-                self.fail(path, line, f"bad obj item {item!r}")
+                self.fail(path, line, f"bad {what} item {item!r}")
         return frozenset(out)
 
     def _nouns(self, path: Path, raw: Any) -> None:

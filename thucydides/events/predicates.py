@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from thucydides.events.arguments import arguments_fit, named_object
 from thucydides.events.context import Hit, SentenceContext
 from thucydides.events.phrases import (
     hyphen_partners,
@@ -105,8 +106,6 @@ def _analyse_verb(ctx: SentenceContext, tok: Token, depth: int) -> Hit | None:
     # the lexicon's own lemma where the sm model's is another word ("raped" -> "rap")
     lemma = ctx.lex.lemmas.get(tok.lower_) or tok.lemma_.lower()
     pats = ctx.lex.verbs.get(lemma)
-    if lemma in NAMING_VERBS and any(c.dep_ == "oprd" for c in tok.children):
-        return None  # "called the strike a flagrant violation": how it was named, no call for one
     passive = is_passive(tok, clausal_subject=True)
     best: VerbPattern | None = None
     matched: list[Token] = []
@@ -129,8 +128,12 @@ def _analyse_verb(ctx: SentenceContext, tok: Token, depth: int) -> Hit | None:
                 what = next((g for g in got[-1].children if g.dep_ == "pobj"), None)
             if p.obj is not None and not _obj_ok(what, p.obj):
                 continue
+            if not arguments_fit(ctx, tok, passive, p, obj):
+                continue
             best, matched = p, got
             break
+    if lemma in NAMING_VERBS and any(c.dep_ == "oprd" for c in tok.children) and not (best and best.label):
+        return None  # "called the strike a flagrant violation": how it was named, no call for one
     # a light verb whose object is an event noun: "carry out strikes", "impose sanctions"
     light = best is None or (best.obj is None and not best.frame)
     lobj = obj
@@ -205,6 +208,8 @@ def _analyse_verb(ctx: SentenceContext, tok: Token, depth: int) -> Hit | None:
         hit.code, hit.rule = "080", hit.rule + "+own"
         hit.target_tok = None
         return _framed(ctx, hit, tok, best, depth, obj)
+    if best.label:
+        obj = named_object(tok, passive, obj)  # "was designated a terrorist group": the subject
     hit.target_tok = pattern_target(ctx, tok, best, matched, passive, obj)
     if hit.code[:3] in WITHDRAW_CODES and lemma in ctx.lex.classes.get("WITHDRAWERS", ()):
         # "withdrawing troops from Syria": the place or side left is the target, not the troops
@@ -451,7 +456,8 @@ def _obj_ok(obj: Token | None, allowed: frozenset[str]) -> bool:
         return True  # "the ceasefire agreement" is a ceasefire
     if "@any" in allowed:
         return True
-    if "@gpe" in allowed and obj.ent_type_ in ("GPE", "LOC", "FAC"):
+    if ("@gpe" in allowed and obj.ent_type_ in ("GPE", "LOC", "FAC")
+            or "@propn" in allowed and obj.pos_ == "PROPN"):  # a town the NER calls a product
         return True
     if "@person" in allowed and obj.ent_type_ in ("PERSON", "NORP", "ORG"):
         return True

@@ -32,10 +32,13 @@ class VerbPattern:
     source: str | None = None       # "cause": the source is the actor of the event noun ("died in X")
     neg_code: str | None = None     # the code when the verb is negated ("not honouring a truce" breaks it)
     skip: bool = False              # a blocking entry: the use names no event ("contributed to this report")
+    subj: frozenset[str] | None = None   # allowed doers: lemmas, or @armed / @irregular actors
+    label: frozenset[str] | None = None  # what the object is named as ("designated X a terrorist group")
 
     @property
     def specificity(self) -> int:
-        return len(self.words) * 2 + (3 if self.obj is not None else 0)
+        return (len(self.words) * 2 + (3 if self.obj is not None else 0) + (2 if self.subj is not None else 0)
+                + (3 if self.label is not None else 0))
 
 
 @dataclass(slots=True)

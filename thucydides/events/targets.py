@@ -44,6 +44,12 @@ def pattern_target(ctx: SentenceContext, tok: Token, p: VerbPattern, matched: li
     """Whom the verb matched by `p` is aimed at, as the pattern and the verb's phrases say."""
     if p.target == "none":
         return None
+    if obj is not None and any(m.i == obj.i for m in matched):
+        # "took two soldiers prisoner": the parser makes the pattern's own word the object and
+        # hangs those taken on it as a compound
+        taken = next((c for c in obj.children if c.dep_ == "compound" and c.pos_ in ("NOUN", "PROPN")), None)
+        if taken is not None:
+            return taken
     if p.target == "iobj":
         for c in tok.children:
             if c.dep_ == "dative":
