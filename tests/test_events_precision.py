@@ -289,3 +289,28 @@ def test_a_demand_told_in_a_that_clause_is_made_of_its_subject(
         nlp: Language, resolver: ActorResolver, coder: EventCoder, text: str, target: str) -> None:
     asks = [e for e in coded(nlp, resolver, coder, text) if e.cameo[:2] in ("02", "10")]
     assert asks and asks[0].target is not None and asks[0].target.text == target, asks
+
+
+@pytest.mark.parametrize("text", [
+    "The EU pledged €20m in emergency aid to Lebanon.",
+    "Britain pledged £7m to the UN refugee agency.",
+])
+def test_an_amount_pledged_is_economic_aid(nlp: Language, resolver: ActorResolver, coder: EventCoder,
+                                           text: str) -> None:
+    assert codes(coded(nlp, resolver, coder, text)) == ["0331"]
+
+
+@pytest.mark.parametrize("text", [
+    "The army pressed on with its assault on the town.",
+    "The junta pressed ahead with the vote.",
+])
+def test_pressing_on_with_something_is_no_demand(nlp: Language, resolver: ActorResolver,
+                                                 coder: EventCoder, text: str) -> None:
+    assert "10" not in {c[:2] for c in codes(coded(nlp, resolver, coder, text))}
+
+
+def test_asking_not_to_be_named_is_no_appeal(nlp: Language, resolver: ActorResolver,
+                                             coder: EventCoder) -> None:
+    doc = nlp("A Red Crescent medic, who asked not to be named, said two shells hit the clinic.")
+    events = coder.code(doc, resolver.resolve(doc, None), "t")
+    assert not [e for e in events if e.cameo[:2] == "02"], [e.cameo for e in events]

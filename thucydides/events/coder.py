@@ -22,7 +22,7 @@ from spacy.tokens import Doc
 
 from thucydides.actors.analysis import ActorAnalysis
 from thucydides.events.build import build_events
-from thucydides.events.codes import pessimism, recode_forces, refine
+from thucydides.events.codes import anonymity_request, pessimism, recode_forces, refine
 from thucydides.events.context import Hit, SentenceContext
 from thucydides.events.lexicon import Lexicon, load_lexicon
 from thucydides.events.merge import merge_mentions
@@ -82,6 +82,8 @@ def _told_as_happening(ctx: SentenceContext, hits: list[Hit]) -> list[Hit]:
             continue  # not coded as having happened (see README of the events package)
         if hit.modality == "questioned":
             continue  # "Will the army attack?", "Do you support him?": asked, not told
+        if anonymity_request(hit):
+            continue
         if not attribution(hit):
             hit.code = refine(ctx, hit)
             recode_forces(ctx, hit)

@@ -11,7 +11,7 @@ from thucydides.events.context import Hit, SentenceContext
 from thucydides.events.phrases import purpose_of
 from thucydides.events.predicates import analyse
 from thucydides.events.schema import Lexicon
-from thucydides.events.words import POSSIBLE_AUX, PROTEST_FORMS, WARNING_VERBS
+from thucydides.events.words import ANONYMITY_VERBS, POSSIBLE_AUX, PROTEST_FORMS, WARNING_VERBS
 from thucydides.syntax import is_passive, subjects_of
 
 
@@ -85,3 +85,12 @@ def pessimism(hit: Hit) -> None:
             hit.rule += "+possible"
             return
 
+
+
+def anonymity_request(hit: Hit) -> bool:
+    """'A volunteer, who asked not to be named, said …': a source's wish not to be named or
+    quoted is a condition of the telling, not an appeal or a refusal aimed at anyone."""
+    if hit.noun:
+        return False
+    return any(c.dep_ in ("xcomp", "ccomp") and c.lemma_.lower() in ANONYMITY_VERBS
+               and any(a.dep_ == "auxpass" for a in c.children) for c in hit.head.children)

@@ -38,6 +38,7 @@ REPORT_LEMMAS = REPORTING_VERBS
 FUTURE_AUX = _set("future_aux")
 HYPO_AUX = _set("hypothetical_aux")
 POSSIBLE_AUX = _set("possible_aux")
+ANONYMITY_VERBS = _set("anonymity_verbs")
 DEONTIC_AUX = _set("deontic_aux")
 CONDITIONAL_MARKS = _set("conditional_marks")
 FIRST_PERSON = _set("first_person")
