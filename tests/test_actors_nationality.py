@@ -126,3 +126,11 @@ def test_a_titled_official_in_a_datelined_story_is_of_the_dateline_country(full_
     condemn = _event(doc.events, "condemn")
     assert condemn.source is not None and condemn.source.country == "CYP"
     assert condemn.why["countries"]["source"] == "dateline"
+
+
+def test_a_state_force_is_never_of_the_state_it_fights(full_coder: Coder) -> None:
+    doc = full_coder.code("The Jordanian army said that three Jordanian soldiers had been killed by regime "
+                          "shelling near the border.", date="2024-03-08")
+    killing = _event(doc.events, "kill")
+    assert killing.target is not None and killing.target.code == "JORMIL"
+    assert killing.source is not None and killing.source.country != "JOR"

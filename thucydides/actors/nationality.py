@@ -38,6 +38,8 @@ __all__ = ["ArticleCountries", "complete_countries"]
 
 DOMESTIC_SECTORS = frozenset(w.upper() for w in word_set("actors", "domestic_sectors"))
 OFFICIAL_SECTORS = frozenset(w.upper() for w in word_set("actors", "official_sectors"))
+STATE_FORCE_SECTORS = frozenset(w.upper() for w in word_set("actors", "state_force_sectors"))
+FORCE_ROOTS = frozenset({"18", "19", "20"})
 # how far the leading country must lead the next one to count as the article's own
 DOMINANCE = 2.0
 MIN_DOMINANT_MENTIONS = 3
@@ -121,12 +123,23 @@ def complete_countries(events: Iterable[Event], actors: ActorAnalysis, places: S
             if evidence is None:
                 evidence = ArticleCountries(actors, places)
             found = evidence.country_for(actor, event.sentence_index, named)
-            if found is None:
+            if found is None or found[0] == _enemy_state(event, actor):
                 continue
             country, how = found
             actor.country = country
             actor.code = country + (actor.code or "")
             event.why.setdefault("countries", {})[role] = how
+
+
+def _enemy_state(event: Event, actor: EventActor) -> str | None:
+    """The country an actor cannot be of: in force used between a state's army or government
+    and another's ("two Turkish soldiers were killed by regime shelling"), the other side's."""
+    if event.cameo[:2] not in FORCE_ROOTS or actor.sector not in STATE_FORCE_SECTORS:
+        return None
+    other = event.target if actor is event.source else event.source
+    if other is None or other.sector not in STATE_FORCE_SECTORS:
+        return None
+    return other.country
 
 
 def _sector_only(actor: EventActor | None) -> bool:
