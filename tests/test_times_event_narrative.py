@@ -159,3 +159,11 @@ def test_a_side_event_with_a_time_of_its_own_keeps_it(nlp: Language, resolver: T
     got = _dated(nlp, resolver, text, ["raided", "arrested"])
     assert _when(got["raided"])[0] == "2018-11-12"
     assert _when(got["arrested"])[0] == "2018-11-14"
+
+
+def test_a_year_that_names_the_object_does_not_date_the_act(nlp: Language, resolver: TimeResolver) -> None:
+    events = _dated(nlp, resolver, "The new government withdrew from the 1999 border treaty.", ["withdrew"])
+    assert events["withdrew"].date != "1999"
+    # the subject's year still dates what the subject did
+    events = _dated(nlp, resolver, "The 2004 offensive destroyed the old town.", ["destroyed"])
+    assert events["destroyed"].date == "2004"

@@ -39,7 +39,7 @@ class _Candidate:
     """A time expression of the sentence with what every event asks of it, found once per
     article rather than once per event (a long sentence has many of both)."""
 
-    __slots__ = ("expr", "span", "root", "anchor", "_anchor_above")
+    __slots__ = ("expr", "span", "root", "anchor", "_anchor_above", "names")
 
     def __init__(self, expr: TimeExpr, span: Span, path: list[Token]):
         self.expr = expr
@@ -47,6 +47,15 @@ class _Candidate:
         self.root = span.root
         self.anchor = path[-1]  # the token its clause hangs on (`_clause_path`)
         self._anchor_above: frozenset[int] | None = None
+        # "withdrew from the 2015 nuclear deal": a year in front of an object names the thing
+        # (the deal of 2015), it does not date what is done to it now; "the 2003 invasion
+        # killed thousands" still dates what the subject did
+        root = next((t for t in reversed(span) if t.dep_ not in ("det", "prep", "case")), span.root)
+        self.names: Token | None = (
+            root.head if (expr.value is not None and len(expr.value) == 4 and root.i < root.head.i
+                          and root.dep_ in ("compound", "nummod", "amod", "nmod")
+                          and root.head.pos_ in ("NOUN", "PROPN")
+                          and root.head.dep_ not in ("nsubj", "nsubjpass")) else None)
 
     def hangs_below(self, trigger: Token) -> bool:
         """Whether the trigger is above the time's clause. The anchor's ancestors are walked on the
@@ -218,7 +227,8 @@ def _clause_time(trigger: Token, times: _SentenceTimes) -> _Candidate | None:
             break
     if trigger.pos_ not in VERB_POS:
         own.update(c.i for c in trigger.children if c.dep_ in _NOUN_MODIFIER_DEPS)
-    reached = {position for i in own for position in times.reaching.get(i, ())}
+    reached = {position for i in own for position in times.reaching.get(i, ())
+               if times.candidates[position].names is None or times.candidates[position].names.i in own}
     if not reached:
         return None
     # the nearest; of two as near, the first in the sentence
@@ -246,7 +256,8 @@ def _sentence_time(trigger: Token, candidates: list[_Candidate]) -> _Candidate |
         anchor = candidate.anchor
         if anchor.i != trigger.i and candidate.hangs_below(trigger):
             continue
-        if _describes_another_noun(anchor, trigger):
+        if _describes_another_noun(anchor, trigger) or (
+                candidate.names is not None and candidate.names.i != trigger.i):
             continue
         usable.append((candidate, anchor.i in ancestors))
     if not usable:
