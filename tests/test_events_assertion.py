@@ -46,6 +46,14 @@ def test_only_the_asserted_version_codes(nlp, resolver, coder, asserted, unasser
     assert root not in roots(coded(nlp, resolver, coder, unasserted)), unasserted
 
 
+def test_what_would_have_happened_is_neither_done_nor_threatened(nlp, resolver, coder) -> None:
+    done = "The ministry said Syrian rockets killed 40 Turkish soldiers."
+    assert roots(coded(nlp, resolver, coder, done)) & {"18", "19"}
+    unreal = "The ministry said Syrian rockets would have killed 40 Turkish soldiers."
+    told = roots(coded(nlp, resolver, coder, unreal))
+    assert not told & {"13", "18", "19"}, told
+
+
 def test_a_question_codes_nothing(nlp, resolver, coder) -> None:
     assert coded(nlp, resolver, coder, "Did the Turkish army shell the Kurdish town?") == []
 

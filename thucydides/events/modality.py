@@ -87,6 +87,10 @@ def set_modality(lex: Lexicon, hit: Hit, question: bool) -> None:
     # "the police could not stop the mob", "could do little": a past inability is a fact of
     # inaction, not a possibility
     inability = "could" in auxes and (negated or "fail" in hit.frames)
+    if auxes & {"would", "'d"} and "have" in auxes and v.tag_ == "VBN":
+        # "saying the strikes would have killed 150 people": what would have happened did not
+        hit.modality = "hypothetical"
+        return
     if auxes & HYPO_AUX and not (reported and auxes & {"would", "'d"}) and not inability:
         hit.modality = "hypothetical"
         return
