@@ -134,3 +134,13 @@ def test_a_state_force_is_never_of_the_state_it_fights(full_coder: Coder) -> Non
     killing = _event(doc.events, "kill")
     assert killing.target is not None and killing.target.code == "JORMIL"
     assert killing.source is not None and killing.source.country != "JOR"
+
+
+@pytest.mark.parametrize("text, word", [
+    ("Iran's foreign minister accused European governments of doing nothing.", "accused"),
+    ("Iraqi officials said foreign fighters attacked the base.", "attacked"),
+])
+def test_an_actor_named_beyond_one_state_takes_no_country(full_coder: Coder, text: str, word: str) -> None:
+    event = _event(full_coder.code(text, date="2024-03-08").events, word)
+    side = event.target if word == "accused" else event.source
+    assert side is not None and side.country is None, side

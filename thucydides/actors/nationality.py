@@ -38,6 +38,7 @@ __all__ = ["ArticleCountries", "complete_countries"]
 
 DOMESTIC_SECTORS = frozenset(w.upper() for w in word_set("actors", "domestic_sectors"))
 OFFICIAL_SECTORS = frozenset(w.upper() for w in word_set("actors", "official_sectors"))
+BEYOND_ONE_STATE = word_set("actors", "beyond_one_state")
 STATE_FORCE_SECTORS = frozenset(w.upper() for w in word_set("actors", "state_force_sectors"))
 FORCE_ROOTS = frozenset({"18", "19", "20"})
 # how far the leading country must lead the next one to count as the article's own
@@ -120,6 +121,9 @@ def complete_countries(events: Iterable[Event], actors: ActorAnalysis, places: S
             named = actor is not None and actor.entity in people
             if not (_sector_only(actor) or (named and actor is not None and not actor.code)):
                 continue
+            assert actor is not None
+            if not BEYOND_ONE_STATE.isdisjoint(actor.text.lower().split()):
+                continue  # "European governments", "foreign fighters": no one state's
             if evidence is None:
                 evidence = ArticleCountries(actors, places)
             found = evidence.country_for(actor, event.sentence_index, named)
