@@ -37,6 +37,9 @@ def roots(events: list[Event]) -> set[str]:
     ("American tourists visited Tanzania.", "American tourists should continue visiting Tanzania.", "04"),
     ("The United States used force against Iraq.",
      "The United States is not authorized to use force against Iraq.", "17"),
+    # feared, not told as done
+    ("Syrian Kurds say Washington abandoned them.",
+     "Syrian Kurds fear that Washington has abandoned them.", "16"),
     # a habit, not a happening
     ("Egyptian police arrested protesters in Cairo.",
      "Egyptian police often arrest protesters in Cairo.", "17"),
@@ -44,6 +47,21 @@ def roots(events: list[Event]) -> set[str]:
 def test_only_the_asserted_version_codes(nlp, resolver, coder, asserted, unasserted, root) -> None:
     assert root in roots(coded(nlp, resolver, coder, asserted)), asserted
     assert root not in roots(coded(nlp, resolver, coder, unasserted)), unasserted
+
+
+@pytest.mark.parametrize("text", [
+    "Diplomats fear Turkish troops will invade the Kurdish enclave.",
+    # the consequent of a condition the writer sets out
+    "If Turkey invades, the Kurds will fight the Turkish army.",
+])
+def test_a_feared_or_conditional_act_is_neither_done_nor_threatened(nlp, resolver, coder, text) -> None:
+    told = roots(coded(nlp, resolver, coder, text))
+    assert not told & {"13", "18", "19"}, told
+
+
+def test_a_speakers_conditional_threat_is_a_threat(nlp, resolver, coder) -> None:
+    text = '"If you attack our ships, we will strike your bases," the Iranian commander said.'
+    assert "13" in roots(coded(nlp, resolver, coder, text))
 
 
 def test_what_would_have_happened_is_neither_done_nor_threatened(nlp, resolver, coder) -> None:

@@ -314,3 +314,9 @@ def test_asking_not_to_be_named_is_no_appeal(nlp: Language, resolver: ActorResol
     doc = nlp("A Red Crescent medic, who asked not to be named, said two shells hit the clinic.")
     events = coder.code(doc, resolver.resolve(doc, None), "t")
     assert not [e for e in events if e.cameo[:2] == "02"], [e.cameo for e in events]
+
+
+def test_a_demand_that_the_guilty_be_identified_is_still_a_demand(
+        nlp: Language, resolver: ActorResolver, coder: EventCoder) -> None:
+    text = "The opposition demanded that the killers be identified and punished."
+    assert "10" in {c[:2] for c in codes(coded(nlp, resolver, coder, text))}

@@ -92,5 +92,10 @@ def anonymity_request(hit: Hit) -> bool:
     quoted is a condition of the telling, not an appeal or a refusal aimed at anyone."""
     if hit.noun:
         return False
-    return any(c.dep_ in ("xcomp", "ccomp") and c.lemma_.lower() in ANONYMITY_VERBS
-               and any(a.dep_ == "auxpass" for a in c.children) for c in hit.head.children)
+    declined = hit.head.lemma_.lower() in ("decline", "refuse")
+    for c in hit.head.children:
+        deps = {a.dep_ for a in c.children}
+        if (c.dep_ == "xcomp" and c.lemma_.lower() in ANONYMITY_VERBS and "auxpass" in deps
+                and (declined or "neg" in deps)):
+            return True  # "asked not to be named", "declined to be identified"
+    return False

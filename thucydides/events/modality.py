@@ -80,7 +80,8 @@ def set_modality(lex: Lexicon, hit: Hit, question: bool) -> None:
         hit.why_not = unasserted or "habitual"
         return
     reported = under_report(v)
-    conditional = _conditional(v) or _imperative(v)
+    # a speaker's "if …, we will …" is a conditional promise or threat, and coded as one
+    conditional = _conditional(v) or _imperative(v) or (_consequent(v, auxes) and not reported)
     if conditional:
         hit.modality = "hypothetical"
         return
@@ -313,6 +314,15 @@ def _conditional(tok: Token) -> bool:
             continue
         break
     return False
+
+
+def _consequent(verb: Token, auxes: set[str]) -> bool:
+    """'If Turkey invades, the Kurds will fight': what will or would follow from a condition
+    has not happened; only the condition's own act is told of as possible."""
+    if not auxes & (FUTURE_AUX | HYPO_AUX):
+        return False
+    return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in CONDITIONAL_MARKS
+                                         for m in c.children) for c in verb.children)
 
 
 def _imperative(verb: Token) -> bool:
