@@ -320,3 +320,18 @@ def test_a_demand_that_the_guilty_be_identified_is_still_a_demand(
         nlp: Language, resolver: ActorResolver, coder: EventCoder) -> None:
     text = "The opposition demanded that the killers be identified and punished."
     assert "10" in {c[:2] for c in codes(coded(nlp, resolver, coder, text))}
+
+
+def test_a_passive_joined_to_an_active_verb_does_not_make_its_sufferer_the_doer(
+        nlp: Language, resolver: ActorResolver, coder: EventCoder) -> None:
+    text = ("Hezbollah, which has fought Israel since 1982 and is designated a terrorist group by "
+            "the Netherlands, denied the report.")
+    listed = [e for e in coded(nlp, resolver, coder, text) if e.cameo == "163"]
+    assert listed and listed[0].target is not None and listed[0].target.text == "Hezbollah"
+    assert listed[0].source is not None and listed[0].source.text == "the Netherlands"
+
+
+def test_the_agent_hung_on_a_passives_predicate_noun_is_the_doer(
+        nlp: Language, resolver: ActorResolver, coder: EventCoder) -> None:
+    listed = coded(nlp, resolver, coder, "The militia is designated a terrorist group by Canada.")
+    assert listed and listed[0].source is not None and listed[0].source.text == "Canada"

@@ -110,6 +110,15 @@ def subject_children(verb: Token, passive: bool) -> list[Token]:
                 for g in c.children:
                     if g.dep_ == "pobj":
                         return conjuncts(g)
+        for c in verb.children:
+            if c.dep_ in ("oprd", "attr", "dobj"):
+                # "was designated a terrorist group by Turkey": the parser may hang the agent
+                # on the predicate noun (which a passive's object can only be)
+                for by in c.children:
+                    if by.dep_ in ("agent", "prep") and by.lower_ == "by":
+                        for g in by.children:
+                            if g.dep_ == "pobj":
+                                return conjuncts(g)
         return []
     for c in verb.children:
         if c.dep_ in ("nsubj", "csubj"):
@@ -163,6 +172,8 @@ def subjects_of(verb: Token, passive: bool) -> list[Token]:
             if dep == "advcl" and not (t.tag_ in ("VBG", "VBN") or any(
                     c.dep_ == "aux" and c.lower_ == "to" for c in t.children)):
                 break
+            if dep == "conj" and passive and not is_passive(head):
+                break  # "has waged an insurgency and is designated …": the shared subject suffers it
             subs = subject_children(head, is_passive(head))
             if subs:
                 return [resolve_relative(s) for s in subs]
