@@ -144,3 +144,11 @@ def test_an_actor_named_beyond_one_state_takes_no_country(full_coder: Coder, tex
     event = _event(full_coder.code(text, date="2024-03-08").events, word)
     side = event.target if word == "accused" else event.source
     assert side is not None and side.country is None, side
+
+
+def test_those_a_foreign_force_strikes_take_the_articles_country_not_the_attackers(
+        full_coder: Coder) -> None:
+    text = ("Beirut was tense on Monday. Lebanon's army deployed in the south. Lebanese officials met "
+            "in Beirut. Two fighters were killed in an Israeli air strike.")
+    killing = _event(full_coder.code(text, date="2024-03-08").events, "kill")
+    assert killing.target is not None and killing.target.country == "LBN"

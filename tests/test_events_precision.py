@@ -335,3 +335,17 @@ def test_the_agent_hung_on_a_passives_predicate_noun_is_the_doer(
         nlp: Language, resolver: ActorResolver, coder: EventCoder) -> None:
     listed = coded(nlp, resolver, coder, "The militia is designated a terrorist group by Canada.")
     assert listed and listed[0].source is not None and listed[0].source.text == "Canada"
+
+
+@pytest.mark.parametrize("text, code", [
+    ("Two fighters were killed in a Turkish air strike.", "195"),
+    ("Three civilians were wounded by Syrian shelling near the border.", "194"),
+    ("Israeli missiles killed five militants.", "195"),
+    # a bomb's or a gunman's killing stays an assault
+    ("A car bomb killed four soldiers.", "18"),
+    ("A suicide bomber killed twelve people at the market.", "18"),
+])
+def test_a_killing_by_the_weapons_of_war_is_fighting(nlp: Language, resolver: ActorResolver,
+                                                     coder: EventCoder, text: str, code: str) -> None:
+    found = codes(coded(nlp, resolver, coder, text))
+    assert found and found[0].startswith(code), found

@@ -76,7 +76,8 @@ class ArticleCountries:
             totals[country] += 1
         self.dominant = _dominant(totals)
 
-    def country_for(self, actor: EventActor, sentence: int, named: bool = False) -> tuple[str, str] | None:
+    def country_for(self, actor: EventActor, sentence: int, named: bool = False,
+                    attacker: str | None = None) -> tuple[str, str] | None:
         """(country, evidence) for an actor with a sector and no country, or None.
 
         A `named` person is not placed by the others of its sentence: "Clinton met President
@@ -101,7 +102,12 @@ class ArticleCountries:
             return next(iter(places)), "sentence place"
         actors = self.actor_countries.get(sentence, set())
         if len(actors) == 1:
-            return next(iter(actors)), "sentence actor"
+            country = next(iter(actors))
+            if country == attacker and self.dominant and self.dominant != attacker:
+                # "two fighters were killed in an Israeli air strike", in an article about
+                # Lebanon: those a state's force strikes are not its own by the sentence alone
+                return self.dominant, "article"
+            return country, "sentence actor"
         if actors:
             return None  # two states named in the sentence: the text does not say whose it is
         if self.dominant:
@@ -126,7 +132,9 @@ def complete_countries(events: Iterable[Event], actors: ActorAnalysis, places: S
                 continue  # "European governments", "foreign fighters": no one state's
             if evidence is None:
                 evidence = ArticleCountries(actors, places)
-            found = evidence.country_for(actor, event.sentence_index, named)
+            attacker = (event.source.country if role == "target" and event.source is not None
+                        and event.cameo[:2] in FORCE_ROOTS else None)
+            found = evidence.country_for(actor, event.sentence_index, named, attacker)
             if found is None or found[0] == _enemy_state(event, actor):
                 continue
             country, how = found

@@ -22,7 +22,7 @@ from spacy.tokens import Doc
 
 from thucydides.actors.analysis import ActorAnalysis
 from thucydides.events.build import build_events
-from thucydides.events.codes import anonymity_request, pessimism, recode_forces, refine
+from thucydides.events.codes import anonymity_request, harm_by_fighting, pessimism, recode_forces, refine
 from thucydides.events.context import Hit, SentenceContext
 from thucydides.events.lexicon import Lexicon, load_lexicon
 from thucydides.events.merge import merge_mentions
@@ -87,6 +87,7 @@ def _told_as_happening(ctx: SentenceContext, hits: list[Hit]) -> list[Hit]:
         if not attribution(hit):
             hit.code = refine(ctx, hit)
             recode_forces(ctx, hit)
+            harm_by_fighting(hit)
             pessimism(hit)
         hit.rank = rank_of(hit)
         if private_opinion(ctx, hit):

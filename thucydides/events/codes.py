@@ -7,11 +7,20 @@ by what they are for (relief after a disaster, a peacekeeping mission, an arriva
 
 from __future__ import annotations
 
+from spacy.tokens import Token
+
 from thucydides.events.context import Hit, SentenceContext
 from thucydides.events.phrases import purpose_of
 from thucydides.events.predicates import analyse
 from thucydides.events.schema import Lexicon
-from thucydides.events.words import ANONYMITY_VERBS, POSSIBLE_AUX, PROTEST_FORMS, WARNING_VERBS
+from thucydides.events.words import (
+    AERIAL_MEANS,
+    ANONYMITY_VERBS,
+    ARTILLERY_MEANS,
+    POSSIBLE_AUX,
+    PROTEST_FORMS,
+    WARNING_VERBS,
+)
 from thucydides.syntax import is_passive, subjects_of
 
 
@@ -99,3 +108,39 @@ def anonymity_request(hit: Hit) -> bool:
                 and (declined or "neg" in deps)):
             return True  # "asked not to be named", "declined to be identified"
     return False
+
+
+HARM_BY_MEANS = (("195", AERIAL_MEANS), ("194", ARTILLERY_MEANS))
+
+
+def harm_by_fighting(hit: Hit) -> None:
+    """'The strikes killed at least 37 people', 'wounded by Turkish shelling', 'killed in an
+    Israeli air strike': a killing or wounding done by the weapons of war is fighting (195 from
+    the air, 194 with artillery), as annotators code shelling and air strikes; a bomb or a
+    gunman's killing stays an assault (18)."""
+    if hit.noun or hit.code[:2] != "18" or hit.code[:3] == "183":
+        return
+    head = hit.support or hit.head
+    for code, means in HARM_BY_MEANS:
+        if any(_names_means(n, means) for n in _doer_nouns(head)):
+            hit.code = code
+            hit.rule += "+by:" + code
+            return
+
+
+def _doer_nouns(verb: Token) -> list[Token]:
+    """The nouns that say what did a verb's harm: its subject, a passive's agent, the object of
+    "in" or "during" ("killed in an air strike")."""
+    out: list[Token] = []
+    for c in verb.children:
+        if c.dep_ == "nsubj":
+            out.append(c)
+        elif c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ in ("in", "during", "by")):
+            out.extend(g for g in c.children if g.dep_ in ("pobj", "pcomp"))
+    return out
+
+
+def _names_means(noun: Token, means: frozenset[str]) -> bool:
+    lemma = noun.lemma_.lower()
+    compound = " ".join(c.lower_ for c in noun.children if c.dep_ == "compound" and c.i == noun.i - 1)
+    return lemma in means or noun.lower_ in means or (compound and f"{compound} {lemma}" in means)
