@@ -318,11 +318,12 @@ def _conditional(tok: Token) -> bool:
 
 def _consequent(verb: Token, auxes: set[str]) -> bool:
     """'If Turkey invades, the Kurds will fight': what will or would follow from a condition
-    has not happened; only the condition's own act is told of as possible."""
-    if not auxes & (FUTURE_AUX | HYPO_AUX):
-        return False
-    return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in CONDITIONAL_MARKS
-                                         for m in c.children) for c in verb.children)
+    has not happened; only the condition's own act is told of as possible. A refusal on terms
+    ("will not release the soldiers unless Israel frees …") is a stand taken now."""
+    if not auxes & (FUTURE_AUX | HYPO_AUX) or any(c.dep_ == "neg" for c in verb.children):
+        return False  # "will not release them unless …": a stated refusal with its terms
+    return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "if" for m in c.children)
+               for c in verb.children)
 
 
 def _imperative(verb: Token) -> bool:
