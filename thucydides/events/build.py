@@ -90,6 +90,10 @@ def build_events(ctx: SentenceContext, hit: Hit) -> list[Event]:
                 # "the gas", "his decision" are things and sums, not anyone the event is done to;
                 # a side event keeps only a named target
                 tgt = None
+            # "condemned the attacks", "rejected the warning": whose (events/recall.py)
+            taken_up = t if t is not None else (hit.planned[0] if hit.planned else None)
+            if taken_up is not None and (tgt is None or not tgt.code) and _recalls_an_act(taken_up):
+                why["object"] = taken_up.lemma_.lower()
             c = conf + (0.05 if src and src.code else 0) + (0.05 if tgt and tgt.code else 0)
             out.append(Event(
                 id="", sentence_index=si, trigger=trig, source=src, target=tgt, cameo=hit.code,
@@ -100,6 +104,19 @@ def build_events(ctx: SentenceContext, hit: Hit) -> list[Event]:
                 mentions=[Mention(si, trig)],
             ))
     return out
+
+
+def _recalls_an_act(tok: Token) -> bool:
+    """'the attacks', 'this warning': a definite noun with no owner named, which may take up an
+    act told before."""
+    if tok.pos_ != "NOUN" or not any(c.dep_ == "det" and c.lower_ in RECALLING_DETERMINERS
+                                     for c in tok.children):
+        return False
+    return not any(c.dep_ == "poss" or (c.dep_ in ("compound", "amod", "nmod") and c.pos_ == "PROPN")
+                   for c in tok.children)
+
+
+RECALLING_DETERMINERS = frozenset({"the", "this", "these", "that", "those", "such"})
 
 
 def _owner_of_thing(ctx: SentenceContext, tok: Token | None) -> Token | None:

@@ -29,6 +29,7 @@ from thucydides.events.merge import merge_mentions
 from thucydides.events.modality import attribution, obligation, obligation_statement, set_modality
 from thucydides.events.nonagents import non_agent
 from thucydides.events.predicates import find_hits
+from thucydides.events.recall import aim_at_recalled_acts
 from thucydides.events.select import private_opinion, rank_of, select
 from thucydides.events.words import REPORT_LEMMAS
 from thucydides.models import Event, EventActor
@@ -59,6 +60,7 @@ class EventCoder:
         events: list[Event] = []
         for index, sent in enumerate(doc.sents):
             events.extend(self.code_sentence(SentenceContext.of(self.lex, actors, sent, index)))
+        aim_at_recalled_acts(events)
         events = merge_mentions(events)
         for n, ev in enumerate(events, 1):
             ev.id = f"{doc_id}-e{n}"

@@ -41,6 +41,16 @@ POSSIBLE_AUX = _set("possible_aux")
 ANONYMITY_VERBS = _set("anonymity_verbs")
 AERIAL_MEANS = _set("aerial_means")
 ARTILLERY_MEANS = _set("artillery_means")
+# noun -> the roots of the acts it may take up ("the attacks" -> 18-20), for events/recall.py
+RECALLED_ACTS: dict[str, frozenset[str]] = {
+    noun: roots
+    for name, roots in (("recalled_force", frozenset({"18", "19", "20"})),
+                        ("recalled_threat", frozenset({"13"})),
+                        ("recalled_offer", frozenset({"03", "05"})),
+                        ("recalled_blame", frozenset({"11"})),
+                        ("recalled_demand", frozenset({"10"})))
+    for noun in _set(name)
+}
 DEONTIC_AUX = _set("deontic_aux")
 CONDITIONAL_MARKS = _set("conditional_marks")
 FIRST_PERSON = _set("first_person")
