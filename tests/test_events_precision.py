@@ -349,3 +349,17 @@ def test_a_killing_by_the_weapons_of_war_is_fighting(nlp: Language, resolver: Ac
                                                      coder: EventCoder, text: str, code: str) -> None:
     found = codes(coded(nlp, resolver, coder, text))
     assert found and found[0].startswith(code), found
+
+
+@pytest.mark.parametrize("text", [
+    "The talks were suspended in March.",
+    "Elections scheduled for June were postponed indefinitely.",
+])
+def test_talks_and_deals_with_no_doer_and_no_known_actor_are_no_event(
+        nlp: Language, resolver: ActorResolver, coder: EventCoder, text: str) -> None:
+    assert codes(coded(nlp, resolver, coder, text)) == []
+
+
+def test_an_agentless_act_done_to_a_known_actor_stays(nlp: Language, resolver: ActorResolver,
+                                                      coder: EventCoder) -> None:
+    assert codes(coded(nlp, resolver, coder, "Iran was invited to the talks in Vienna.")) != []

@@ -206,4 +206,9 @@ def with_participants(hit: Hit, evs: list[Event]) -> list[Event]:
     ("… and were arrested on Friday"), and so does its noun with someone it befell."""
     if hit.code[:3] in STATE_ACTS and (not hit.noun or hit.target_tok is not None):
         return evs  # "triggered the arrest of tycoons": someone it befell, if unnamed
+    if "03" <= hit.code[:2] <= "16":
+        # "the talks were suspended", "elections were postponed", "60,000 people were evacuated":
+        # talks, deals, aid and sanctions are done by someone; with no doer and no known actor
+        # it befell the text does not say who acted (force, 17-20, keeps its own tests)
+        return [e for e in evs if e.source is not None or (e.target is not None and e.target.code)]
     return [e for e in evs if e.source is not None or e.target is not None]
