@@ -152,3 +152,17 @@ def test_those_a_foreign_force_strikes_take_the_articles_country_not_the_attacke
             "in Beirut. Two fighters were killed in an Israeli air strike.")
     killing = _event(full_coder.code(text, date="2024-03-08").events, "kill")
     assert killing.target is not None and killing.target.country == "LBN"
+
+
+def test_those_who_strike_a_foreign_target_take_the_articles_country_not_the_victims(
+        full_coder: Coder) -> None:
+    text = ("Ramadi was quiet on Monday. The Iraqi army left Ramadi in May. Iraqi police returned to "
+            "Baghdad. In Ramadi, insurgents ambushed a convoy carrying four American engineers.")
+    ambush = _event(full_coder.code(text, date="2024-03-08").events, "ambush")
+    assert ambush.source is not None and ambush.source.country == "IRQ"
+
+
+def test_a_militia_aligned_with_a_state_is_not_that_states(full_coder: Coder) -> None:
+    attack = _event(full_coder.code("An Iran-aligned militia attacked the base.", date="2024-03-08").events,
+                    "attack")
+    assert attack.source is not None and attack.source.country != "IRN"

@@ -36,6 +36,7 @@ from thucydides.actors.phrase_rules import (
 from thucydides.models import ActorMention
 from thucydides.nlp import doc_text
 from thucydides.syntax.phrases import noun_phrase_head
+from thucydides.wordlists import word_list
 
 
 class PhraseComposer:
@@ -389,7 +390,7 @@ class PhraseComposer:
         return None
 
 
-PROXY_WORDS = ("backed", "supported", "sponsored", "funded", "armed", "trained", "allied")
+PROXY_WORDS = word_list("actors", "proxy_words")
 
 
 def _proxy(doc: Doc, piece: Piece) -> bool:

@@ -77,7 +77,7 @@ class ArticleCountries:
         self.dominant = _dominant(totals)
 
     def country_for(self, actor: EventActor, sentence: int, named: bool = False,
-                    attacker: str | None = None) -> tuple[str, str] | None:
+                    other_side: str | None = None) -> tuple[str, str] | None:
         """(country, evidence) for an actor with a sector and no country, or None.
 
         A `named` person is not placed by the others of its sentence: "Clinton met President
@@ -103,9 +103,10 @@ class ArticleCountries:
         actors = self.actor_countries.get(sentence, set())
         if len(actors) == 1:
             country = next(iter(actors))
-            if country == attacker and self.dominant and self.dominant != attacker:
-                # "two fighters were killed in an Israeli air strike", in an article about
-                # Lebanon: those a state's force strikes are not its own by the sentence alone
+            if country == other_side and self.dominant and self.dominant != other_side:
+                # "two fighters were killed in an Israeli air strike", "insurgents ambushed a
+                # convoy carrying American contractors", in an article about Lebanon or Iraq:
+                # the sides of a fight are not each other's by the sentence alone
                 return self.dominant, "article"
             return country, "sentence actor"
         if actors:
@@ -132,9 +133,9 @@ def complete_countries(events: Iterable[Event], actors: ActorAnalysis, places: S
                 continue  # "European governments", "foreign fighters": no one state's
             if evidence is None:
                 evidence = ArticleCountries(actors, places)
-            attacker = (event.source.country if role == "target" and event.source is not None
-                        and event.cameo[:2] in FORCE_ROOTS else None)
-            found = evidence.country_for(actor, event.sentence_index, named, attacker)
+            other = event.source if role == "target" else event.target
+            other_side = other.country if other is not None and event.cameo[:2] in FORCE_ROOTS else None
+            found = evidence.country_for(actor, event.sentence_index, named, other_side)
             if found is None or found[0] == _enemy_state(event, actor):
                 continue
             country, how = found
