@@ -41,3 +41,16 @@ def test_an_owned_act_keeps_its_owner(full_coder: Coder) -> None:
     text = "Turkish drones struck two villages near Kobani. Moscow condemned Israel's attacks."
     event = _event(full_coder, text, "11")
     assert event.target is not None and event.target.code == "ISR"
+
+
+@pytest.mark.parametrize("text, doer, root", [
+    ("Turkish jets struck Kurdish positions near Kobani. The strikes killed at least nine fighters.",
+     "TURMIL", "19"),
+    ("Israeli jets pounded villages in the south on Monday. Twelve people were killed in the raids.",
+     "ISRMIL", "19"),
+])
+def test_harm_done_by_an_act_taken_up_is_its_doers(full_coder: Coder, text: str, doer: str,
+                                                   root: str) -> None:
+    harm = _event(full_coder, text, root)
+    assert harm.trigger.text == "killed"
+    assert harm.source is not None and harm.source.code == doer, harm.source

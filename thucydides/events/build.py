@@ -14,10 +14,11 @@ from thucydides.actors.codes import INTERNATIONAL
 from thucydides.events.context import Hit, SentenceContext
 from thucydides.events.modality import under_report
 from thucydides.events.phrases import PLACE_ENTS, hyphen_partners
-from thucydides.events.roles import clause_target, event_roles, expand_heads, noun_phrase
+from thucydides.events.roles import clause_target, doer_nouns, event_roles, expand_heads, noun_phrase
 from thucydides.events.targets import named_or_place
 from thucydides.events.words import (
     ARGUMENT_NOUNS,
+    FORCE_ROOTS,
     INSTRUMENTS_OF_FORCE,
     KIN_NOUNS,
     MUTUAL_VERBS,
@@ -90,6 +91,11 @@ def build_events(ctx: SentenceContext, hit: Hit) -> list[Event]:
                 # "the gas", "his decision" are things and sums, not anyone the event is done to;
                 # a side event keeps only a named target
                 tgt = None
+            if hit.code[:2] in FORCE_ROOTS and (src is None or not src.code) and not hit.noun:
+                # "The strikes killed 37 people": whose strikes (events/recall.py)
+                doer = next((n for n in doer_nouns(hit.support or hit.head) if _recalls_an_act(n)), None)
+                if doer is not None:
+                    why["doer"] = doer.lemma_.lower()
             # "condemned the attacks", "rejected the warning": whose (events/recall.py)
             taken_up = t if t is not None else (hit.planned[0] if hit.planned else None)
             if taken_up is not None and (tgt is None or not tgt.code) and _recalls_an_act(taken_up):

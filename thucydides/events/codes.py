@@ -12,11 +12,13 @@ from spacy.tokens import Token
 from thucydides.events.context import Hit, SentenceContext
 from thucydides.events.phrases import purpose_of
 from thucydides.events.predicates import analyse
+from thucydides.events.roles import doer_nouns
 from thucydides.events.schema import Lexicon
 from thucydides.events.words import (
     AERIAL_MEANS,
     ANONYMITY_VERBS,
     ARTILLERY_MEANS,
+    COMBAT_MEANS,
     POSSIBLE_AUX,
     PROTEST_FORMS,
     WARNING_VERBS,
@@ -110,7 +112,7 @@ def anonymity_request(hit: Hit) -> bool:
     return False
 
 
-HARM_BY_MEANS = (("195", AERIAL_MEANS), ("194", ARTILLERY_MEANS))
+HARM_BY_MEANS = (("195", AERIAL_MEANS), ("194", ARTILLERY_MEANS), ("190", COMBAT_MEANS))
 
 
 def harm_by_fighting(hit: Hit) -> None:
@@ -122,22 +124,10 @@ def harm_by_fighting(hit: Hit) -> None:
         return
     head = hit.support or hit.head
     for code, means in HARM_BY_MEANS:
-        if any(_names_means(n, means) for n in _doer_nouns(head)):
+        if any(_names_means(n, means) for n in doer_nouns(head)):
             hit.code = code
             hit.rule += "+by:" + code
             return
-
-
-def _doer_nouns(verb: Token) -> list[Token]:
-    """The nouns that say what did a verb's harm: its subject, a passive's agent, the object of
-    "in" or "during" ("killed in an air strike")."""
-    out: list[Token] = []
-    for c in verb.children:
-        if c.dep_ == "nsubj":
-            out.append(c)
-        elif c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ in ("in", "during", "by")):
-            out.extend(g for g in c.children if g.dep_ in ("pobj", "pcomp"))
-    return out
 
 
 def _names_means(noun: Token, means: frozenset[str]) -> bool:

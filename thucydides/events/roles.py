@@ -271,3 +271,15 @@ def act_after(ctx: SentenceContext, tok: Token) -> Token | None:
         if lemma in ctx.lex.verbs or lemma in ctx.lex.nouns or k.lower_ in ctx.lex.nouns:
             return k
     return None
+
+
+def doer_nouns(verb: Token) -> list[Token]:
+    """The nouns that say what did a verb's harm: its subject, a passive's agent, the object of
+    "in" or "during" ("killed in an air strike")."""
+    out: list[Token] = []
+    for c in verb.children:
+        if c.dep_ == "nsubj":
+            out.append(c)
+        elif c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ in ("in", "during", "by")):
+            out.extend(g for g in c.children if g.dep_ in ("pobj", "pcomp"))
+    return out

@@ -41,6 +41,7 @@ POSSIBLE_AUX = _set("possible_aux")
 ANONYMITY_VERBS = _set("anonymity_verbs")
 AERIAL_MEANS = _set("aerial_means")
 ARTILLERY_MEANS = _set("artillery_means")
+COMBAT_MEANS = _set("combat_means")
 # noun -> the roots of the acts it may take up ("the attacks" -> 18-20), for events/recall.py
 RECALLED_ACTS: dict[str, frozenset[str]] = {
     noun: roots
