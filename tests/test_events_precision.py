@@ -363,3 +363,16 @@ def test_talks_and_deals_with_no_doer_and_no_known_actor_are_no_event(
 def test_an_agentless_act_done_to_a_known_actor_stays(nlp: Language, resolver: ActorResolver,
                                                       coder: EventCoder) -> None:
     assert codes(coded(nlp, resolver, coder, "Iran was invited to the talks in Vienna.")) != []
+
+
+def test_a_force_seizing_a_named_town_occupies_it(nlp: Language, resolver: ActorResolver,
+                                                   coder: EventCoder) -> None:
+    assert codes(coded(nlp, resolver, coder, "Islamic State seized Ramadi in May.")) == ["192"]
+    assert codes(coded(nlp, resolver, coder, "Rebels seized the tanker.")) == ["171"]
+
+
+def test_what_was_not_being_done_is_no_refusal(nlp: Language, resolver: ActorResolver,
+                                              coder: EventCoder) -> None:
+    doc = nlp("Officials said the United States was not negotiating with Cuba.")
+    events = [e for e in coder.code(doc, resolver.resolve(doc, None), "t") if e.cameo[:2] == "12"]
+    assert events == [] or all(e.negated for e in events)

@@ -107,7 +107,8 @@ def set_modality(lex: Lexicon, hit: Hit, question: bool) -> None:
         negated = False
     root = hit.code[:2]
     if negated:
-        past = "Past" in v.morph.get("Tense") or "did" in auxes or "had" in auxes
+        # "was not negotiating with Iran": a past progressive tells what was not done, no refusal
+        past = "Past" in v.morph.get("Tense") or bool(auxes & {"did", "had", "was", "were"})
         if root in COOP_ROOTS and not past and "reject" not in hit.frames:
             # "will not lift the ban", "we do not cooperate with them": a refusal (12x)
             hit.code = lex.recode("reject", hit.code) or "120"
