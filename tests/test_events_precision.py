@@ -367,7 +367,7 @@ def test_an_agentless_act_done_to_a_known_actor_stays(nlp: Language, resolver: A
 
 def test_a_force_seizing_a_named_town_occupies_it(nlp: Language, resolver: ActorResolver,
                                                    coder: EventCoder) -> None:
-    assert codes(coded(nlp, resolver, coder, "Islamic State seized Ramadi in May.")) == ["192"]
+    assert codes(coded(nlp, resolver, coder, "Islamic State seized Falluja in May.")) == ["192"]
     assert codes(coded(nlp, resolver, coder, "Rebels seized the tanker.")) == ["171"]
 
 
