@@ -376,3 +376,9 @@ def test_what_was_not_being_done_is_no_refusal(nlp: Language, resolver: ActorRes
     doc = nlp("Officials said the United States was not negotiating with Cuba.")
     events = [e for e in coder.code(doc, resolver.resolve(doc, None), "t") if e.cameo[:2] == "12"]
     assert events == [] or all(e.negated for e in events)
+
+
+def test_a_warning_that_judges_is_a_pessimistic_comment(nlp: Language, resolver: ActorResolver,
+                                                        coder: EventCoder) -> None:
+    text = "The Iraqi commander warned that any deal with the militia would be a grave mistake."
+    assert "13" not in {c[:2] for c in codes(coded(nlp, resolver, coder, text))}

@@ -91,7 +91,10 @@ def pessimism(hit: Hit) -> None:
     if hit.noun or hit.lemma not in WARNING_VERBS or hit.code[:2] != "13":
         return
     for c in hit.head.children:
-        if c.dep_ == "ccomp" and any(a.dep_ == "aux" and a.lower_ in POSSIBLE_AUX for a in c.children):
+        # "warned that any deal would be a historic mistake": a judgement, no harm announced
+        judged = c.dep_ == "ccomp" and c.lemma_ == "be" and not hit.planned
+        possible = c.dep_ == "ccomp" and any(a.dep_ == "aux" and a.lower_ in POSSIBLE_AUX for a in c.children)
+        if judged or possible:
             hit.code = "012"
             hit.rule += "+possible"
             return
