@@ -59,3 +59,19 @@ def test_an_agentless_arrest_at_home_is_the_states_act() -> None:
     authorities_at_home([ev, abroad])
     assert ev.source is not None and ev.source.code == "AZECOP"
     assert abroad.source is None  # a reporter arrested abroad is not his own state's act
+
+
+def test_a_thing_struck_where_the_clause_says_is_in_that_state() -> None:
+    text = "An Israeli drone struck a car near Tyre."
+    tyre = Place("Tyre", text.index("Tyre"), text.index("Tyre") + 4, country="LBN")
+    ev = _event(text, "struck", "a car", "190", 4)
+    ev.source = EventActor("An Israeli drone", 0, 16, "ISRMIL", "ISR", "MIL")
+    ev.location, ev.location_source = tyre, "clause"
+    code_place_targets([ev], [tyre])
+    assert ev.target is not None and ev.target.code == "LBN"
+    # at home the place says nothing of whose the thing was
+    home = _event(text, "struck", "a car", "190", 4)
+    home.source = EventActor("An Israeli drone", 0, 16, "LBNMIL", "LBN", "MIL")
+    home.location, home.location_source = tyre, "clause"
+    code_place_targets([home], [tyre])
+    assert home.target is not None and home.target.code is None

@@ -39,9 +39,21 @@ def code_place_targets(events: list[Event], places: list[Place]) -> None:
         tgt = ev.target
         if ev.quad_class != MATERIAL_CONFLICT or tgt is None or tgt.code:
             continue
-        country = _named_country(tgt, places)
+        country = _named_country(tgt, places) or _where_struck(ev)
         if country is not None:
             ev.target = EventActor(tgt.text, tgt.start, tgt.end, country, country, None, tgt.name, tgt.entity)
+
+
+def _where_struck(ev: Event) -> str | None:
+    """'An Israeli drone struck a car near Tyre': a thing attacked where the act's own clause
+    says it was is in that place's state, and annotators code the target so; never the
+    attacker's own state by this reading alone (forces strike at home too, and name it)."""
+    loc = ev.location
+    if loc is None or ev.location_source != "clause" or not loc.country or "/" in loc.country:
+        return None
+    if loc.country in INTERNATIONAL or (ev.source is not None and ev.source.country == loc.country):
+        return None
+    return loc.country
 
 
 def _named_country(tgt: EventActor, places: list[Place]) -> str | None:
