@@ -135,8 +135,16 @@ def test_passive_swaps_roles(nlp, coder) -> None:
 
 
 def test_passive_without_agent_has_no_source(nlp, coder) -> None:
+    ev = main(code(nlp, coder, "Three protesters were beaten."))
+    assert ev.cameo[:2] == "18" and ev.source is None
+
+
+def test_agentless_detention_is_the_unnamed_authorities(nlp, coder) -> None:
+    # only a state's police detain: the doer is implied, its country left to the article
     ev = main(code(nlp, coder, "Three protesters were detained."))
-    assert ev.cameo == "173" and ev.source is None
+    assert ev.cameo == "173" and ev.source is not None
+    assert (ev.source.code, ev.source.country, ev.source.text) == ("COP", None, "detained")
+    assert ev.why["source"] == "implied: the authorities"
 
 
 def test_relative_clause_left_out_of_target(nlp, coder) -> None:

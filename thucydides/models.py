@@ -11,6 +11,10 @@ from dataclasses import asdict, dataclass, field
 from datetime import date
 from typing import Any
 
+# why["source"] of an actor the act itself implies ("the opposition leader was arrested": the
+# authorities); the event coder sets it and the nationality stage places it by country only
+IMPLIED_SOURCE = "implied: the authorities"
+
 ACTOR_KINDS = ("state", "person", "organisation", "group")
 
 

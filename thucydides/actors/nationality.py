@@ -31,7 +31,7 @@ from collections.abc import Iterable, Sequence
 
 from thucydides.actors.analysis import ActorAnalysis
 from thucydides.actors.codes import INTERNATIONAL
-from thucydides.models import Event, EventActor, Place
+from thucydides.models import IMPLIED_SOURCE, Event, EventActor, Place
 from thucydides.wordlists import word_set
 
 __all__ = ["ArticleCountries", "complete_countries"]
@@ -77,7 +77,7 @@ class ArticleCountries:
         self.dominant = _dominant(totals)
 
     def country_for(self, actor: EventActor, sentence: int, named: bool = False,
-                    other_side: str | None = None) -> tuple[str, str] | None:
+                    other_side: str | None = None, implied: bool = False) -> tuple[str, str] | None:
         """(country, evidence) for an actor with a sector and no country, or None.
 
         A `named` person is not placed by the others of its sentence: "Clinton met President
@@ -95,6 +95,12 @@ class ArticleCountries:
             others = self.actor_countries.get(sentence, set()) - {self.dominant}
             return (self.dominant, "article") if self.dominant and not others else None
         places = self.place_countries.get(sentence, set())
+        if implied:
+            # the authorities behind "two British nationals were detained": of the country it
+            # happened in, never by the others of the sentence, who are mostly the ones it befell
+            if len(places) == 1:
+                return next(iter(places)), "sentence place"
+            return (self.dominant, "article") if self.dominant and not places else None
         # police, courts and crowds act where they are ("police in Istanbul" in a Syria story
         # are Turkish, students rallying in Tehran outside the British embassy Iranian); an
         # army or a militia may fight abroad, so for it the other actors and the article count more
@@ -135,7 +141,8 @@ def complete_countries(events: Iterable[Event], actors: ActorAnalysis, places: S
                 evidence = ArticleCountries(actors, places)
             other = event.source if role == "target" else event.target
             other_side = other.country if other is not None and event.cameo[:2] in FORCE_ROOTS else None
-            found = evidence.country_for(actor, event.sentence_index, named, other_side)
+            implied = role == "source" and event.why.get("source") == IMPLIED_SOURCE
+            found = evidence.country_for(actor, event.sentence_index, named, other_side, implied)
             if found is None or found[0] == _enemy_state(event, actor):
                 continue
             country, how = found

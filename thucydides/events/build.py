@@ -19,6 +19,7 @@ from thucydides.events.targets import named_or_place
 from thucydides.events.words import (
     ARGUMENT_NOUNS,
     FORCE_ROOTS,
+    IMPLIED_AUTHORITY,
     INSTRUMENTS_OF_FORCE,
     KIN_NOUNS,
     MUTUAL_VERBS,
@@ -27,7 +28,7 @@ from thucydides.events.words import (
     STATE_ACTS_PLACED,
     THING_NOUNS,
 )
-from thucydides.models import ActorMention, Event, EventActor, Mention, Plover, Span
+from thucydides.models import IMPLIED_SOURCE, ActorMention, Event, EventActor, Mention, Plover, Span
 from thucydides.nlp import doc_text
 from thucydides.syntax import resolve_relative
 
@@ -82,6 +83,8 @@ def build_events(ctx: SentenceContext, hit: Hit) -> list[Event]:
             src = force_behind(event_actor(ctx, s, trigger_ids), s)
             if s is None:
                 src = placed_authority(ctx, hit, trigger_ids)
+            if s is None and src is None and (src := implied_authority(hit)) is not None:
+                why["source"] = IMPLIED_SOURCE
             tgt = event_actor(ctx, t, trigger_ids)
             if tgt is not None and not tgt.code and (owner := _owner_of_thing(ctx, t)) is not t:
                 t, tgt = owner, event_actor(ctx, owner, trigger_ids)  # "the ideology of radical Islam"
@@ -181,8 +184,7 @@ def placed_authority(ctx: SentenceContext, hit: Hit, trigger_ids: set[int]) -> E
     if hit.noun or hit.code[:3] not in STATE_ACTS_PLACED:
         return None
     head = hit.head
-    passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in head.children)
-    if not passive and head.dep_ not in ("acl", "amod"):
+    if not _passive(head):
         return None
     for prep in head.children:
         if prep.dep_ != "prep" or prep.lower_ not in STATE_ACT_PLACE_PREPS:
@@ -194,6 +196,23 @@ def placed_authority(ctx: SentenceContext, hit: Hit, trigger_ids: set[int]) -> E
             if actor is not None and actor.code and actor.code == actor.country and actor.sector is None:
                 return actor
     return None
+
+
+def implied_authority(hit: Hit) -> EventActor | None:
+    """'The opposition leader was arrested on Monday': only a state's police arrest, so the act
+    has a doer the sentence leaves unsaid, the authorities of the country where it happened.
+    The actor stands on the passive verb, with the sector that does the act and no country: the
+    article's place or dominant country gives it one (actors/nationality.py), or none."""
+    sector = IMPLIED_AUTHORITY.get(hit.code[:3])
+    if hit.noun or sector is None or not _passive(hit.head):
+        return None
+    span = _trigger_span(hit.trigger)
+    return EventActor(span.text, span.start, span.end, sector, None, sector)
+
+
+def _passive(head: Token) -> bool:
+    """'was arrested', 'a journalist jailed for …': done to its subject or noun, by no one named."""
+    return head.dep_ in ("acl", "amod") or any(c.dep_ in ("auxpass", "nsubjpass") for c in head.children)
 
 
 def _thing(ctx: SentenceContext, tok: Token | None) -> bool:

@@ -66,6 +66,9 @@ PROTEST_FORMS = _set("protest_forms")
 STATE_ACTS = _set("state_acts")
 STATE_ACTS_PLACED = _set("state_acts_placed")
 STATE_ACT_PLACE_PREPS = _set("state_act_place_preps")
+# three-digit code -> the sector of the authorities that alone carry it out ("173" -> "COP")
+IMPLIED_AUTHORITY: dict[str, str] = {
+    code: sector.upper() for code, sector in (entry.split() for entry in _ordered("implied_authority"))}
 
 JOINT_WORDS = _set("joint_words")
 MONEY_WORDS = _set("money_words")

@@ -7,7 +7,7 @@ words name counts; a target named by an actor keeps the actor's code.
 from __future__ import annotations
 
 from thucydides.actors.codes import INTERNATIONAL
-from thucydides.models import Event, EventActor, Place
+from thucydides.models import IMPLIED_SOURCE, Event, EventActor, Place
 from thucydides.places.event_places import MATERIAL_CONFLICT
 from thucydides.wordlists import word_set
 
@@ -18,13 +18,15 @@ OWN_PLACE_SOURCES = frozenset({"clause", "sentence", "passage", "dateline"})
 
 def authorities_at_home(events: list[Event]) -> None:
     """'Orujov was charged with tax evasion', told from Baku: an arrest, a charge or an expulsion
-    with no doer named is the act of the authorities of the state where it was done, when that
-    is also the state of the one it befell (a Briton arrested in Dubai is not Britain's act).
+    with no doer named (or only events/build.py's implied authorities, with no country yet) is
+    the act of the authorities of the state where it was done, when that is also the state of
+    the one it befell (a Briton arrested in Dubai is not Britain's act).
     The source is that state's police for an arrest, its government otherwise, spanning the
     place that says so."""
     for ev in events:
         loc, tgt = ev.location, ev.target
-        if (ev.source is not None or ev.cameo[:3] not in STATE_ACTS or tgt is None or loc is None
+        unplaced = ev.source is None or (ev.why.get("source") == IMPLIED_SOURCE and not ev.source.country)
+        if (not unplaced or ev.cameo[:3] not in STATE_ACTS or tgt is None or loc is None
                 or ev.location_source not in OWN_PLACE_SOURCES):
             continue
         country = tgt.country
