@@ -154,3 +154,23 @@ def test_the_host_state_is_the_target_of_a_recalled_ambassador(nlp, coder, resol
 def test_a_recalled_envoy_with_no_host_named_is_the_target(nlp, coder, resolver) -> None:
     evs = code(nlp, coder, resolver, "Chile recalled its envoy on Monday.")
     assert targets(evs, "16") == {"its envoy"}
+
+
+# -- the one a threat's condition names ------------------------------------------------------------
+def test_a_threats_condition_names_its_target(nlp, coder, resolver) -> None:
+    text = "The United States threatened to impose new sanctions unless Iran halts enrichment."
+    events = code(nlp, coder, resolver, text)
+    assert targets(events, "13") == {"Iran"}
+
+
+def test_the_condition_may_hang_inside_the_act_threatened(nlp, coder, resolver) -> None:
+    text = ("The president threatened to cut off the money that migrants send home "
+            "unless Mexico pays for the wall.")
+    events = code(nlp, coder, resolver, text)
+    assert targets(events, "13") == {"Mexico"}
+
+
+def test_the_harm_threatened_keeps_its_own_target(nlp, coder, resolver) -> None:
+    text = "Russia threatened to bomb the rebel camps unless Turkey withdrew its troops."
+    events = code(nlp, coder, resolver, text)
+    assert "Turkey" not in targets(events, "13")

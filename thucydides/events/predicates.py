@@ -31,6 +31,7 @@ from thucydides.events.roles import modifier_actor
 from thucydides.events.schema import Lexicon, NounPattern, VerbPattern
 from thucydides.events.targets import (
     clause_subject,
+    condition_party,
     destination,
     noun_targets,
     own_forces,
@@ -324,6 +325,8 @@ def _apply_frame(ctx: SentenceContext, hit: Hit, tok: Token, frame: str, depth: 
             hit.rule = f"{hit.rule}[{sub.rule}]"
     if warned is not None:
         hit.target_tok = warned
+    elif frame == "threaten" and hit.target_tok is None and (sub is None or sub.target_tok is None):
+        hit.target_tok = condition_party(ctx, tok, comp)
 
 
 def _clause_hit(ctx: SentenceContext, cand: Token, depth: int) -> tuple[Hit | None, Token]:

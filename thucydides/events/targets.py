@@ -24,6 +24,7 @@ from thucydides.events.words import (
     ABOUT_PREPS,
     ACTOR_TARGET_PREPS,
     COERCIVE_ROOTS,
+    CONDITIONAL_MARKS,
     DESTINATION_PREPS,
     FORCE_ROOTS,
     MISSION_TARGET_PREPS,
@@ -173,6 +174,27 @@ def warned_party(ctx: SentenceContext, verb: Token, threatened_code: str | None)
     if threatened_code is not None and threatened_code[:2] in COERCIVE_ROOTS:
         return None
     return clause_subject(ctx, verb, ("nsubj", "nsubjpass"))
+
+
+def condition_party(ctx: SentenceContext, verb: Token, complement: Token | None) -> Token | None:
+    """'threatened new sanctions unless Iran halts enrichment', 'threatened an offensive if the
+    militia did not withdraw': a threat's condition names the one it is aimed at, the subject
+    of the 'unless' or 'if' clause on the threat or on the act threatened, when that is an actor
+    other than the one who threatens."""
+    own = {t.i for t in verb.children if t.dep_ in ("nsubj", "nsubjpass")}
+    # the condition may hang on a verb inside what is threatened ("cut off the money they send
+    # home unless Mexico pays")
+    inside = [t for t in complement.subtree if t.pos_ in ("VERB", "AUX")] if complement is not None else []
+    for node in (verb, *inside):
+        for clause in node.children:
+            if clause.dep_ != "advcl" or not any(
+                    m.dep_ == "mark" and m.lower_ in CONDITIONAL_MARKS for m in clause.children):
+                continue
+            for subj in clause.children:
+                if (subj.dep_ in ("nsubj", "nsubjpass") and subj.i not in own and subj.pos_ != "PRON"
+                        and ctx.actorish(subj)):
+                    return subj
+    return None
 
 
 def clause_subject(ctx: SentenceContext, verb: Token, deps: tuple[str, ...] = ("nsubj",)) -> Token | None:
