@@ -174,3 +174,9 @@ def test_the_harm_threatened_keeps_its_own_target(nlp, coder, resolver) -> None:
     text = "Russia threatened to bomb the rebel camps unless Turkey withdrew its troops."
     events = code(nlp, coder, resolver, text)
     assert "Turkey" not in targets(events, "13")
+
+
+def test_accession_papers_accepted_from_someone_target_the_giver(nlp, coder, resolver) -> None:
+    text = "The American envoy accepted the accession papers from the Estonian foreign minister."
+    events = code(nlp, coder, resolver, text)
+    assert targets(events, "05") == {"the Estonian foreign minister"}
