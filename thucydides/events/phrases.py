@@ -13,6 +13,9 @@ from spacy.tokens import Token
 
 from thucydides.events.words import (
     MEASURE_HEADS,
+    OCCASION_EDGES,
+    OCCASION_NOUNS,
+    OCCASION_PREPS,
     PLACE_TARGET_PREPS,
     QUANTITY_HEADS,
     SEPARATE_PREPS,
@@ -134,13 +137,30 @@ def phrase_tokens(verb: Token) -> set[int]:
     """
     out: set[int] = set()
     stack = [c for c in verb.children if c.dep_ not in CLAUSE_DEPS and c.dep_ != "npadvmod"
-             and not (c.dep_ == "prep" and c.lower_ in SEPARATE_PREPS) and not _means_clause(c)]
+             and not (c.dep_ == "prep" and c.lower_ in SEPARATE_PREPS) and not _means_clause(c)
+             and not _occasion(c)]
     while stack:
         t = stack.pop()
         out.add(t.i)
         stack.extend(c for c in t.children if c.dep_ not in ("relcl", "ccomp", "advcl", "parataxis")
                      and not _absolute(c))
     return out
+
+
+def _occasion(prep: Token) -> bool:
+    """'on a visit to Kenya', 'during his trip to Ankara': the journey on which the act was done
+    is an event of its own."""
+    if prep.dep_ != "prep" or prep.lower_ not in OCCASION_PREPS:
+        return False
+    for g in prep.children:
+        if g.dep_ != "pobj":
+            continue
+        if g.lower_ in OCCASION_EDGES:  # "on the margins of his visit"
+            g = next((o for p in g.children if p.dep_ == "prep" and p.lower_ == "of"
+                      for o in p.children if o.dep_ == "pobj"), g)
+        if g.lemma_.lower() in OCCASION_NOUNS:
+            return True
+    return False
 
 
 def _means_clause(prep: Token) -> bool:

@@ -10,7 +10,14 @@ from spacy.tokens import Token
 
 from thucydides.events.context import Hit, SentenceContext
 from thucydides.events.phrases import hyphen_partners, target_by_preps, through_quantity
-from thucydides.events.words import CAUSE_EVENT_PREPS, FORCE_ROOTS, HARM_VERBS, INCLUDE_LEMMAS
+from thucydides.events.words import (
+    ADJUNCT_ACT_ROOTS,
+    CAUSE_EVENT_PREPS,
+    FORCE_ROOTS,
+    HARM_VERBS,
+    INCLUDE_LEMMAS,
+    OCCASION_EDGES,
+)
 from thucydides.nlp import doc_text
 from thucydides.syntax import conjuncts, is_passive, objects_of, possessor, subjects_of
 
@@ -129,6 +136,8 @@ def event_roles(ctx: SentenceContext, hit: Hit) -> tuple[list[Token], list[Token
             demonym = modifier_actor(ctx, head)
             if demonym is not None and (hit.target_tok is None or demonym.i != hit.target_tok.i):
                 sources = [demonym]
+            elif (doer := adjunct_doer(ctx, hit)) is not None:
+                sources = [doer]
     elif head.dep_ == "acl" and head.tag_ == "VBN" and hit.support is None:
         # "a cease-fire brokered by Egypt": passive participle on a noun
         sources = subjects_of(head, True)
@@ -178,6 +187,24 @@ def event_roles(ctx: SentenceContext, hit: Hit) -> tuple[list[Token], list[Token
     elif not hit.noun and is_passive(head, clausal_subject=True) and hit.support is None:
         targets = objects_of(head, passive=True)
     return sources, targets
+
+
+def adjunct_doer(ctx: SentenceContext, hit: Hit) -> Token | None:
+    """'Albright paid tribute to the victims on a visit to Kenya', 'U.N. officials drafted the
+    rules in consultation with Iraqi diplomats': a visit or talks told in an adverbial phrase of
+    an active clause are the clause's subject's (`adjunct_act_roots`)."""
+    noun = hit.head
+    if hit.code[:2] not in ADJUNCT_ACT_ROOTS or noun.dep_ != "pobj" or noun.head.dep_ != "prep":
+        return None
+    verb = noun.head.head
+    if verb.lower_ in OCCASION_EDGES and verb.dep_ == "pobj" and verb.head.dep_ == "prep":
+        verb = verb.head.head  # "on the margins of his visit to Ankara"
+    if verb.pos_ not in ("VERB", "AUX") or is_passive(verb, clausal_subject=True):
+        return None
+    doers = [s for s in subjects_of(verb, False) if ctx.actorish(s)]
+    if not doers or (hit.target_tok is not None and doers[0].i == hit.target_tok.i):
+        return None
+    return doers[0]
 
 
 def clause_target(ctx: SentenceContext, tok: Token) -> Token:

@@ -1,0 +1,57 @@
+"""Occasions and adjunct acts (issue 14): a journey told as the occasion of another act is a
+visit of its own by the one acting, and talks told in an adverbial phrase are held by the
+clause's subject; a home journey and force told that way name no doer."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from thucydides.actors import ActorResolver
+from thucydides.events import EventCoder
+from thucydides.models import Event
+
+
+def coded(nlp: Language, resolver: ActorResolver, coder: EventCoder, text: str) -> list[Event]:
+    doc = nlp(text)
+    return [e for e in coder.code(doc, resolver.resolve(doc, None), "t") if not e.negated]
+
+
+def dyads(events: list[Event], root: str) -> set[tuple[str | None, str | None]]:
+    return {(e.source and e.source.country, e.target and e.target.country)
+            for e in events if e.cameo.startswith(root)}
+
+
+@pytest.mark.parametrize("text, visitor, host", [
+    ("The Iranian foreign minister laid a wreath at the memorial during a visit to Turkey.", "IRN", "TUR"),
+    ("The Russian defence minister met army commanders on a two-day visit to Syria.", "RUS", "SYR"),
+    ("On the sidelines of a visit to Moscow, the Turkish foreign minister met reporters.", "TUR", "RUS"),
+])
+def test_a_journey_told_as_the_occasion_is_the_actors_visit(
+        nlp: Language, resolver: ActorResolver, coder: EventCoder, text: str, visitor: str,
+        host: str) -> None:
+    events = coded(nlp, resolver, coder, text)
+    assert (visitor, host) in dyads(events, "042"), [(e.cameo, e.source, e.target) for e in events]
+
+
+def test_a_journey_at_home_told_as_the_occasion_is_no_visit(
+        nlp: Language, resolver: ActorResolver, coder: EventCoder) -> None:
+    events = coded(nlp, resolver, coder, "The Turkish president spoke on a visit to Istanbul.")
+    assert not dyads(events, "042")
+
+
+def test_talks_in_an_adverbial_phrase_are_the_subjects(
+        nlp: Language, resolver: ActorResolver, coder: EventCoder) -> None:
+    events = coded(nlp, resolver, coder,
+                   "U.N. officials in New York on Friday finished drafting the rules, in consultation "
+                   "with Iraqi diplomats.")
+    consult = [e for e in events if e.cameo.startswith("04")]
+    assert consult and consult[0].source is not None
+    assert consult[0].source.text == "U.N. officials in New York"
+    assert consult[0].target is not None and consult[0].target.country == "IRQ"
+
+
+def test_force_in_an_adverbial_phrase_gets_no_doer_from_the_sufferer(
+        nlp: Language, resolver: ActorResolver, coder: EventCoder) -> None:
+    events = coded(nlp, resolver, coder, "The soldier was wounded in an attack on the convoy.")
+    assert all(e.source is None or e.source.text != "The soldier" for e in events)
