@@ -55,3 +55,21 @@ def test_force_in_an_adverbial_phrase_gets_no_doer_from_the_sufferer(
         nlp: Language, resolver: ActorResolver, coder: EventCoder) -> None:
     events = coded(nlp, resolver, coder, "The soldier was wounded in an attack on the convoy.")
     assert all(e.source is None or e.source.text != "The soldier" for e in events)
+
+
+@pytest.mark.parametrize("text, root", [
+    ("The minister said Russia places importance on developing the strategic partnership with Vietnam.",
+     "06"),
+    ("The committee discussed the government's position on the expulsion of Russian diplomats.", "16"),
+])
+def test_a_relation_named_in_passing_with_no_doer_is_no_event(
+        nlp: Language, resolver: ActorResolver, coder: EventCoder, text: str, root: str) -> None:
+    events = coded(nlp, resolver, coder, text)
+    assert not [e for e in events if e.cameo.startswith(root)], [(e.cameo, e.why) for e in events]
+
+
+def test_an_act_named_in_passing_with_its_doer_stays(
+        nlp: Language, resolver: ActorResolver, coder: EventCoder) -> None:
+    events = coded(nlp, resolver, coder,
+                   "The minister spoke after Turkey's expulsion of the Russian ambassador.")
+    assert ("TUR", "RUS") in dyads(events, "16"), [(e.cameo, e.source, e.target) for e in events]

@@ -210,5 +210,10 @@ def with_participants(hit: Hit, evs: list[Event]) -> list[Event]:
         # "the talks were suspended", "elections were postponed", "60,000 people were evacuated":
         # talks, deals, aid and sanctions are done by someone; with no doer and no known actor
         # it befell the text does not say who acted (force, 17-20, keeps its own tests)
+        if hit.noun and hit.rank == "background":
+            # "developing the strategic partnership with Vietnam", "a trade deal with the US",
+            # "the expulsion of Russian diplomats" in another's phrase: a relation or a past act
+            # named in passing, with nobody said to have done it now
+            return [e for e in evs if e.source is not None]
         return [e for e in evs if e.source is not None or (e.target is not None and e.target.code)]
     return [e for e in evs if e.source is not None or e.target is not None]
