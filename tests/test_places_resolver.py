@@ -133,3 +133,15 @@ def test_finder_never_crashes_on_arbitrary_text(nlp, resolver, text: str) -> Non
     for p in places:
         assert 0 <= p.start < p.end <= len(text)
         assert text[p.start:p.end] == p.text
+
+
+def test_a_lower_case_word_called_a_place_is_no_small_town(nlp, resolver) -> None:
+    # the model tags "tina" (slang) a place; a hamlet of that name is no reason to place the story
+    _, places = _places(nlp, resolver, "The father got high on tina and left the boy alone in the "
+                                       "backyard of his home in Slidell.")
+    assert [p.text for p in places] == ["Slidell"]
+
+
+def test_well_known_places_written_in_lower_case_stay_places(nlp, resolver) -> None:
+    _, places = _places(nlp, resolver, "clashes broke out in kabul and in iraq.")
+    assert {p.text: p.country for p in places} == {"kabul": "AFG", "iraq": "IRQ"}

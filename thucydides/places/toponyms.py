@@ -86,6 +86,8 @@ def collect_mentions(doc: Doc, gaz: Gazetteer, actors: ActorAnalysis | None,
             cands = _lookup_variants(gaz, text)
             if not cands and not (_looks_like_name(span) and _in_locative_slot(span)):
                 continue  # an unknown name counts only where a place is expected ("in X")
+            if cands and text.islower() and not _known_lowercase(cands[0]):
+                continue  # "got high on tina": a word the model called a place, not a small town
             add(Mention(span.start_char, span.end_char, "ner", cands))
         elif ent.label_ in MISLABELS:
             cands = gaz.lookup(text)
@@ -171,6 +173,13 @@ def _trim(ent: Span) -> Span | None:
     while end > start and (doc[end - 1].is_punct or doc[end - 1].text in {"'s", "’s", "'", "’"}):
         end -= 1
     return doc[start:end] if end > start else None
+
+
+def _known_lowercase(c: Candidate) -> bool:
+    """A name written in lower case is still a place when it is a well-known one: a country, a
+    region or a city ("police firing in srinagar" in a lower-case report), not a hamlet that
+    shares its spelling with a common word or a nickname."""
+    return c.feature in STRONG_FEATURES or (c.feature == "city" and c.weight >= GAZ_ONLY_MIN_POP)
 
 
 def _looks_like_name(span: Span) -> bool:
