@@ -73,3 +73,9 @@ def test_an_act_named_in_passing_with_its_doer_stays(
     events = coded(nlp, resolver, coder,
                    "The minister spoke after Turkey's expulsion of the Russian ambassador.")
     assert ("TUR", "RUS") in dyads(events, "16"), [(e.cameo, e.source, e.target) for e in events]
+
+
+def test_a_visit_within_ones_own_country_is_no_visit(
+        nlp: Language, resolver: ActorResolver, coder: EventCoder) -> None:
+    events = coded(nlp, resolver, coder, "The Turkish president visited the Turkish army's headquarters.")
+    assert not dyads(events, "042"), [(e.cameo, e.source, e.target) for e in events]

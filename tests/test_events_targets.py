@@ -180,3 +180,10 @@ def test_accession_papers_accepted_from_someone_target_the_giver(nlp, coder, res
     text = "The American envoy accepted the accession papers from the Estonian foreign minister."
     events = code(nlp, coder, resolver, text)
     assert targets(events, "05") == {"the Estonian foreign minister"}
+
+
+def test_a_day_parsed_as_the_object_is_no_target(nlp: Language, coder: EventCoder,
+                                                 resolver: ActorResolver) -> None:
+    events = code(nlp, coder, resolver, "Senator Sanders promised Monday to begin taking action on trade.")
+    promise = [e for e in events if e.cameo.startswith("03")]
+    assert promise and all(e.target is None or e.target.text != "Monday" for e in promise)

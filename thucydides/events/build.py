@@ -161,8 +161,8 @@ def _reciprocal(hit: Hit) -> bool:
 
 def event_actor(ctx: SentenceContext, tok: Token | None, trigger_ids: set[int]) -> EventActor | None:
     """The actor whose phrase `tok` heads, leaving out the event's own words (`trigger_ids`)."""
-    if tok is None:
-        return None
+    if tok is None or tok.ent_type_ in ("DATE", "TIME"):
+        return None  # "promised Monday to act", parsed as an object: a day is no one
     tok = resolve_relative(tok)  # "the airport, which had been occupied": the airport
     start, end, text = noun_phrase(tok, exclude=trigger_ids)
     mention: ActorMention | None = ctx.actors.best_in(start, end, head=tok.idx)

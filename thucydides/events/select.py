@@ -175,9 +175,10 @@ def _political_main_event(hit: Hit, evs: list[Event]) -> bool:
 
 
 def _travel(hit: Hit, ev: Event) -> bool:
-    """A visit, made or planned, with no visitor, no coded host, or whose host is a place in the
-    visitor's own country ("he toured the damage", "the diplomats were flown to Paris", "plans to
-    travel to a city in the heartland"): a journey, not a visit between two actors."""
+    """A visit, made or planned, with no visitor, no coded host, or whose host is a place or an
+    institution of the visitor's own country ("he toured the damage", "the diplomats were flown
+    to Paris", "plans to travel to a city in the heartland", "the minister visited the army's
+    headquarters"): a journey, not a visit between two actors."""
     planned = _RULE_CODES.findall(hit.rule)
     planned_visit = ev.cameo[:2] == "03" and bool(planned) and planned[-1][:3] in VISIT_CODES
     if ev.cameo[:3] not in VISIT_CODES and not planned_visit:  # troops arriving (154) are no visit
@@ -185,8 +186,8 @@ def _travel(hit: Hit, ev: Event) -> bool:
     src, tgt = ev.source, ev.target
     if src is None or not src.code or tgt is None or not tgt.code:
         return True
-    home_place = tgt.sector is None and tgt.code == tgt.country
-    return home_place and src.country is not None and src.country == tgt.country
+    # a visit is between two states or a state and an organisation, never within one
+    return src.country is not None and src.country == tgt.country
 
 
 def _place_object(tok: Token | None) -> bool:
