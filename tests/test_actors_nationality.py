@@ -166,3 +166,10 @@ def test_a_militia_aligned_with_a_state_is_not_that_states(full_coder: Coder) ->
     attack = _event(full_coder.code("An Iran-aligned militia attacked the base.", date="2024-03-08").events,
                     "attack")
     assert attack.source is not None and attack.source.country != "IRN"
+
+
+def test_diplomats_expelled_are_not_of_the_expelling_state(full_coder: Coder) -> None:
+    doc = full_coder.code("The diplomats whom Turkey expelled left on Friday.", date="2024-03-08")
+    expel = _event(doc.events, "expel")
+    assert expel.cameo.startswith("16")
+    assert expel.target is not None and expel.target.country != "TUR"

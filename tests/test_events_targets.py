@@ -187,3 +187,12 @@ def test_a_day_parsed_as_the_object_is_no_target(nlp: Language, coder: EventCode
     events = code(nlp, coder, resolver, "Senator Sanders promised Monday to begin taking action on trade.")
     promise = [e for e in events if e.cameo.startswith("03")]
     assert promise and all(e.target is None or e.target.text != "Monday" for e in promise)
+
+
+def test_a_relative_pronoun_undergoing_the_act_stands_for_its_noun(
+        nlp: Language, coder: EventCoder, resolver: ActorResolver) -> None:
+    events = code(nlp, coder, resolver,
+                  "Moscow will answer for the Russian envoys who were expelled from other countries.")
+    expelled = [e for e in events if e.trigger.text == "expelled"]
+    assert expelled and expelled[0].cameo == "161", [(e.cameo, e.why) for e in events]
+    assert expelled[0].target is not None and expelled[0].target.text == "the Russian envoys"

@@ -41,6 +41,7 @@ OFFICIAL_SECTORS = frozenset(w.upper() for w in word_set("actors", "official_sec
 BEYOND_ONE_STATE = word_set("actors", "beyond_one_state")
 STATE_FORCE_SECTORS = frozenset(w.upper() for w in word_set("actors", "state_force_sectors"))
 FORCE_ROOTS = frozenset({"18", "19", "20"})
+REDUCED_RELATIONS_ROOT = "16"
 # how far the leading country must lead the next one to count as the article's own
 DOMINANCE = 2.0
 MIN_DOMINANT_MENTIONS = 3
@@ -153,10 +154,14 @@ def complete_countries(events: Iterable[Event], actors: ActorAnalysis, places: S
 
 def _enemy_state(event: Event, actor: EventActor) -> str | None:
     """The country an actor cannot be of: in force used between a state's army or government
-    and another's ("two Turkish soldiers were killed by regime shelling"), the other side's."""
+    and another's ("two Turkish soldiers were killed by regime shelling"), the other side's; and
+    in relations reduced (16: diplomats expelled, ties cut, aid halted) the other state's, since
+    no state expels its own diplomats ("the diplomats whom Turkey expelled")."""
+    other = event.target if actor is event.source else event.source
+    if event.cameo[:2] == REDUCED_RELATIONS_ROOT and other is not None:
+        return other.country
     if event.cameo[:2] not in FORCE_ROOTS or actor.sector not in STATE_FORCE_SECTORS:
         return None
-    other = event.target if actor is event.source else event.source
     if other is None or other.sector not in STATE_FORCE_SECTORS:
         return None
     return other.country

@@ -252,7 +252,7 @@ def direct_object(tok: Token, passive: bool) -> Token | None:
     describes, a passive's subject, or (a subjectless passive conjunct) the first verb's subject."""
     for c in tok.children:
         if c.dep_ in ("dobj", "obj"):
-            return c
+            return resolve_relative(c)  # "the diplomats whom Russia expelled": the diplomats
     if tok.dep_ == "acl" and tok.tag_ == "VBN" and tok.head.pos_ in ("NOUN", "PROPN") and tok.head.i < tok.i:
         # "the militants killed in the raid", "figures released by the ministry": a passive
         # participle undergoes what the noun it describes names
@@ -260,7 +260,7 @@ def direct_object(tok: Token, passive: bool) -> Token | None:
     if passive:
         for c in tok.children:
             if c.dep_ == "nsubjpass":
-                return c
+                return resolve_relative(c)  # "envoys who were expelled": the envoys
         # "the truce is holding but is not being honoured": a passive conjunct without a
         # subject of its own undergoes what the first verb's subject names
         if tok.dep_ == "conj" and not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in tok.children):
