@@ -8,6 +8,7 @@ the object of force, mediation efforts, and side events that aim at no one.
 
 from __future__ import annotations
 
+import pytest
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -196,3 +197,20 @@ def test_a_relative_pronoun_undergoing_the_act_stands_for_its_noun(
     expelled = [e for e in events if e.trigger.text == "expelled"]
     assert expelled and expelled[0].cameo == "161", [(e.cameo, e.why) for e in events]
     assert expelled[0].target is not None and expelled[0].target.text == "the Russian envoys"
+
+
+def test_a_state_of_affairs_named_by_a_country_word_is_no_target(
+        nlp: Language, coder: EventCoder, resolver: ActorResolver) -> None:
+    events = code(nlp, coder, resolver, "Russia and Turkey agreed to end the Syrian war.")
+    assert events and all(e.target is None or e.target.text != "the Syrian war" for e in events)
+
+
+@pytest.mark.parametrize("text, code_", [
+    ("The rebels ended the war.", "087"),
+    ("The two sides agreed to end hostilities.", "0356"),
+    ("Russia and Turkey agreed to end the Syrian war.", "0356"),
+])
+def test_ending_a_war_is_de_escalation_not_cutting_ties(
+        nlp: Language, coder: EventCoder, resolver: ActorResolver, text: str, code_: str) -> None:
+    events = code(nlp, coder, resolver, text)
+    assert [e.cameo for e in events][:1] == [code_], [(e.cameo, e.why) for e in events]

@@ -17,6 +17,7 @@ from thucydides.events.phrases import PLACE_ENTS, hyphen_partners
 from thucydides.events.roles import clause_target, doer_nouns, event_roles, expand_heads, noun_phrase
 from thucydides.events.targets import named_or_place
 from thucydides.events.words import (
+    ABSTRACTION_NOUNS,
     ARGUMENT_NOUNS,
     FORCE_ROOTS,
     IMPLIED_AUTHORITY,
@@ -86,6 +87,8 @@ def build_events(ctx: SentenceContext, hit: Hit) -> list[Event]:
             if s is None and src is None and (src := implied_authority(hit)) is not None:
                 why["source"] = IMPLIED_SOURCE
             tgt = event_actor(ctx, t, trigger_ids)
+            if t is not None and t.lemma_.lower() in ABSTRACTION_NOUNS:
+                tgt = None  # "ending the Syrian conflict": a state of affairs, not Syria
             if tgt is not None and not tgt.code and (owner := _owner_of_thing(ctx, t)) is not t:
                 t, tgt = owner, event_actor(ctx, owner, trigger_ids)  # "the ideology of radical Islam"
             if tgt is not None and not tgt.code and not named_or_place(ctx.lex, t) and (
