@@ -47,3 +47,16 @@ def test_a_clause_that_accuses_no_other_actor_stays_a_comment(
         nlp: Language, resolver: ActorResolver, coder: EventCoder, text: str) -> None:
     events = statements(nlp, resolver, coder, text)
     assert all(e.cameo.startswith("01") for e in events), [(e.cameo, e.why) for e in events]
+
+
+@pytest.mark.parametrize("text, target", [
+    ("Turkey alleged that the YPG carried out the bombing.", "the YPG"),
+    ("Iran charged that Israel had sabotaged the reactor.", "Israel"),
+])
+def test_an_accusation_told_with_a_clause_is_aimed_at_its_subject(
+        nlp: Language, resolver: ActorResolver, coder: EventCoder, text: str, target: str) -> None:
+    doc = nlp(text)
+    events = [e for e in coder.code(doc, resolver.resolve(doc, None), "t")
+              if not e.negated and e.cameo.startswith("11")]
+    assert events and events[0].target is not None and events[0].target.text == target, \
+        [(e.cameo, e.target) for e in events]

@@ -24,7 +24,7 @@ from thucydides.actors.analysis import ActorAnalysis
 from thucydides.events.build import build_events
 from thucydides.events.codes import anonymity_request, harm_by_fighting, pessimism, recode_forces, refine
 from thucydides.events.context import Hit, SentenceContext
-from thucydides.events.judgement import judged_statement
+from thucydides.events.judgement import accused_in_clause, judged_statement
 from thucydides.events.lexicon import Lexicon, load_lexicon
 from thucydides.events.merge import merge_mentions
 from thucydides.events.modality import attribution, obligation, obligation_statement, set_modality
@@ -103,6 +103,7 @@ def _told_as_happening(ctx: SentenceContext, hits: list[Hit]) -> list[Hit]:
         if h.code[:2] == "01" and not h.noun and h.lemma in REPORT_LEMMAS:
             obligation_statement(h)
             judged_statement(ctx, h)
+        accused_in_clause(ctx, h)
     return live
 
 

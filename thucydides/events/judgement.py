@@ -55,6 +55,22 @@ def judged_statement(ctx: SentenceContext, hit: Hit) -> None:
         return
 
 
+def accused_in_clause(ctx: SentenceContext, hit: Hit) -> None:
+    """'Turkey alleged that the YPG carried out the bombing', 'Iraq charged that the inspector
+    was a spy': an accusation told with a clause is aimed at the clause's subject, when it is an
+    actor other than the speakers and nothing else is."""
+    if hit.noun or hit.negated or hit.code[:2] != "11" or hit.target_tok is not None:
+        return
+    for clause in hit.head.children:
+        if clause.dep_ != "ccomp" or _denied_or_conditional(clause):
+            continue
+        subject = next((c for c in clause.children if c.dep_ in SUBJECT_DEPS), None)
+        if (subject is not None and subject.lower_ not in FIRST_PERSON | PLACEHOLDERS
+                and ctx.actorish(subject)):
+            hit.target_tok = subject
+            return
+
+
 def _judgement_code(clause: Token) -> str | None:
     """112 when the clause lays an act at the actor's door, 111 when it condemns, else None."""
     if clause.lemma_.lower() == "cause":
