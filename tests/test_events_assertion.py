@@ -43,6 +43,10 @@ def roots(events: list[Event]) -> set[str]:
     # a habit, not a happening
     ("Egyptian police arrested protesters in Cairo.",
      "Egyptian police often arrest protesters in Cairo.", "17"),
+    # a guess, not a telling
+    ("British police concluded the guerrillas had killed him.",
+     "British police concluded the guerrillas had probably killed him.", "18"),
+    ("Israeli jets struck the depot.", "Israeli jets possibly struck the depot.", "19"),
 ])
 def test_only_the_asserted_version_codes(nlp, resolver, coder, asserted, unasserted, root) -> None:
     assert root in roots(coded(nlp, resolver, coder, asserted)), asserted

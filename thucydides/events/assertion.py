@@ -22,6 +22,7 @@ from spacy.tokens import Token
 
 from thucydides.events.words import (
     HABITUAL_ADVERBS,
+    HEDGE_ADVERBS,
     HYPO_AUX,
     NEGATIVE_QUANTIFIERS,
     NON_FACTIVE_GOVERNORS,
@@ -108,6 +109,11 @@ def report_verb(tok: Token) -> Token | None:
             continue
         break
     return None
+
+
+def hedged(verb: Token) -> bool:
+    """'concluded he had probably been killed', 'perhaps the army will withdraw': a guess."""
+    return any(c.dep_ == "advmod" and c.lower_ in HEDGE_ADVERBS for c in verb.children)
 
 
 def habitual(verb: Token) -> bool:

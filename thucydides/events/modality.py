@@ -13,6 +13,7 @@ from thucydides.events.assertion import (
     auxiliaries,
     denied_by_quantifier,
     habitual,
+    hedged,
     negated_noun,
     report_verb,
     unasserted_by_governor,
@@ -74,10 +75,11 @@ def set_modality(lex: Lexicon, hit: Hit, question: bool) -> None:
     unasserted = unasserted_by_governor(v, hit.frame_head)
     if unasserted is not None and unasserted.startswith("negated:"):
         negated = True
-    elif unasserted is not None or habitual(v):
-        # "wants diplomats to meet", "should continue visiting", "police often arrest": no happening
+    elif unasserted is not None or habitual(v) or hedged(v):
+        # "wants diplomats to meet", "should continue visiting", "police often arrest", "had
+        # probably been killed": no happening told
         hit.modality = "hypothetical"
-        hit.why_not = unasserted or "habitual"
+        hit.why_not = unasserted or ("habitual" if habitual(v) else "hedged")
         return
     reported = under_report(v)
     # a speaker's "if …, we will …" is a conditional promise or threat, and coded as one
