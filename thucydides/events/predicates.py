@@ -344,8 +344,7 @@ def _clause_hit(ctx: SentenceContext, cand: Token, depth: int) -> tuple[Hit | No
     for h in heads:
         for v in [h, *(c for c in h.children if c.dep_ == "conj" and c.pos_ == h.pos_)]:
             sub = analyse(ctx, v, depth)
-            carried = ctx.lex.classes.get("AID", frozenset()) | ctx.lex.classes.get("WARFARE", frozenset())
-            if sub is None and v.pos_ == "NOUN" and v.lemma_.lower() in carried:
+            if sub is None and v.pos_ == "NOUN" and v.lemma_.lower() in ctx.lex.frame_carried:
                 # "suspended aid", "cut off assistance", "ended the war": the frame verb carries the noun
                 sub = _analyse_noun(ctx, v, depth, allow_alone=True)
             if sub is not None:

@@ -86,6 +86,11 @@ class Lexicon:
     lemmas: dict[str, str] = field(default_factory=dict)  # surface form -> lemma the sm model gets wrong
 
     @property
+    def frame_carried(self) -> frozenset[str]:
+        """Nouns that are events only under a frame verb ("suspended aid", "ended the war")."""
+        return self.classes.get("AID", frozenset()) | self.classes.get("WARFARE", frozenset())
+
+    @property
     def n_patterns(self) -> int:
         return sum(len(v) for v in self.verbs.values()) + sum(len(v) for v in self.nouns.values())
 
