@@ -79,3 +79,14 @@ def test_a_visit_within_ones_own_country_is_no_visit(
         nlp: Language, resolver: ActorResolver, coder: EventCoder) -> None:
     events = coded(nlp, resolver, coder, "The Turkish president visited the Turkish army's headquarters.")
     assert not dyads(events, "042"), [(e.cameo, e.source, e.target) for e in events]
+
+
+@pytest.mark.parametrize("text, doer, partner", [
+    ("The US envoy praised the embassy staff before meeting with Kenyan government officials.", "USA", "KEN"),
+    ("After meeting Erdogan in Ankara, Putin said the talks went well.", "RUS", "TUR"),
+])
+def test_a_participle_after_before_or_while_is_the_main_subjects_act(
+        nlp: Language, resolver: ActorResolver, coder: EventCoder, text: str, doer: str,
+        partner: str) -> None:
+    events = coded(nlp, resolver, coder, text)
+    assert (doer, partner) in dyads(events, "04"), [(e.cameo, e.source, e.target) for e in events]

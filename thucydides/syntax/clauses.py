@@ -25,6 +25,7 @@ RELATIVE_PRONOUNS = word_set("syntax", "relative_pronouns")
 SUBJECT_RELATIVE_PRONOUNS = word_set("syntax", "subject_relative_pronouns")
 OBJECT_CONTROL_VERBS = word_set("syntax", "object_control_verbs")
 MEANS_PREPOSITIONS = word_set("syntax", "means_prepositions")
+SEQUENCE_PREPOSITIONS = word_set("syntax", "sequence_prepositions")
 REPORTING_VERBS = word_set("syntax", "reporting_verbs")
 
 # Subject relations whose dependent is the speaker of a reporting verb.
@@ -179,6 +180,13 @@ def subjects_of(verb: Token, passive: bool) -> list[Token]:
                 return [resolve_relative(s) for s in subs]
             t = head
             continue
+        if (dep == "pcomp" and t.tag_ == "VBG" and head.dep_ == "prep"
+                and head.lower_ in SEQUENCE_PREPOSITIONS and head.head.pos_ in ("VERB", "AUX")):
+            # "praised the staff before meeting with officials", "was arrested while trying to
+            # flee": the main clause's subject (a passive's sufferer) does the participle's act
+            main = head.head
+            subs = [c for c in main.children if c.dep_ in ("nsubj", "nsubjpass")]
+            return [resolve_relative(s) for s in subs[:1]]
         actor_verb = means_governor(t)
         if actor_verb is not None:
             # "China helped by donating supplies", "protested by blocking the road": the doer's means
