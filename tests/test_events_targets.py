@@ -214,3 +214,14 @@ def test_ending_a_war_is_de_escalation_not_cutting_ties(
         nlp: Language, coder: EventCoder, resolver: ActorResolver, text: str, code_: str) -> None:
     events = code(nlp, coder, resolver, text)
     assert [e.cameo for e in events][:1] == [code_], [(e.cameo, e.why) for e in events]
+
+
+@pytest.mark.parametrize("text, code_", [
+    ("Russia will close the US consulate in St. Petersburg.", "161"),
+    ("Trump pledged to cut off aid to Pakistan.", "162"),
+    ("Turkey threatened to expel the Dutch ambassador.", "1313"),  # an explicit threat stays one
+])
+def test_a_cut_in_relations_announced_is_the_cut(
+        nlp: Language, coder: EventCoder, resolver: ActorResolver, text: str, code_: str) -> None:
+    events = code(nlp, coder, resolver, text)
+    assert [e.cameo for e in events][:1] == [code_], [(e.cameo, e.why) for e in events]
