@@ -173,3 +173,9 @@ def test_diplomats_expelled_are_not_of_the_expelling_state(full_coder: Coder) ->
     expel = _event(doc.events, "expel")
     assert expel.cameo.startswith("16")
     assert expel.target is not None and expel.target.country != "TUR"
+
+
+def test_a_people_living_across_states_fixes_no_country(full_coder: Coder) -> None:
+    doc = full_coder.code("Turkey will attack the Kurdish militia.", date="2024-03-08")
+    attack = _event(doc.events, "attack")
+    assert attack.target is not None and attack.target.country is None, attack.target
