@@ -48,6 +48,17 @@ def test_person_code_follows_article_date() -> None:
     assert obama.code_at(None)[0] == "USAGOV"
 
 
+@pytest.mark.parametrize("key, day, code", [
+    ("person:james jeffrey", date(2019, 10, 10), "USAGOV"),     # US envoy for Syria
+    ("person:brett mcgurk", date(2017, 5, 1), "USAGOV"),        # envoy to the anti-IS coalition
+    ("person:brett mcgurk", date(2019, 5, 1), "USAELI"),        # between his two offices
+    ("person:ebrahim raisi", date(2020, 1, 1), "IRNJUD"),       # head of the judiciary
+    ("person:ebrahim raisi", date(2022, 1, 1), "IRNGOV"),       # president
+])
+def test_envoys_and_officials_of_the_syria_and_iran_stories(key: str, day: date, code: str) -> None:
+    assert load_dictionaries().entries[key].code_at(day)[0] == code
+
+
 def _write(tmp_path: Path, text: str) -> Path:
     path = tmp_path / "mine.tsv"
     path.write_text(text, encoding="utf-8")
