@@ -64,7 +64,7 @@ def accused_in_clause(ctx: SentenceContext, hit: Hit) -> None:
     for clause in hit.head.children:
         if clause.dep_ != "ccomp" or _denied_or_conditional(clause):
             continue
-        subject = next((c for c in clause.children if c.dep_ in SUBJECT_DEPS), None)
+        subject = _subject(clause)
         if (subject is not None and subject.lower_ not in FIRST_PERSON | PLACEHOLDERS
                 and ctx.actorish(subject)):
             hit.target_tok = subject
@@ -99,7 +99,7 @@ def _judged_actor(ctx: SentenceContext, clause: Token) -> Token | None:
     """Whom the clause judges: its subject if an actor, the owner of a judged act ("Obama's
     stance was wrong"), or the subject of an extraposed clause ("it was preposterous for the
     government to …")."""
-    subject = next((c for c in clause.children if c.dep_ in SUBJECT_DEPS), None)
+    subject = _subject(clause)
     if subject is None:
         return None
     if subject.lower_ in FIRST_PERSON:
@@ -107,7 +107,7 @@ def _judged_actor(ctx: SentenceContext, clause: Token) -> Token | None:
     if subject.lower_ in PLACEHOLDERS:
         for c in clause.children:
             if c.dep_ in ("advcl", "xcomp", "ccomp") and any(m.lower_ == "for" for m in c.children):
-                inner = next((s for s in c.children if s.dep_ in SUBJECT_DEPS), None)
+                inner = _subject(c)
                 if inner is not None and ctx.actorish(inner) and inner.lower_ not in FIRST_PERSON:
                     return inner
         return None
@@ -117,6 +117,12 @@ def _judged_actor(ctx: SentenceContext, clause: Token) -> Token | None:
     if owner is not None and owner.lower_ not in FIRST_PERSON and ctx.actorish(owner):
         return owner
     return None
+
+
+def _subject(clause: Token) -> Token | None:
+    """The clause's own subject, active or passive ("the militia was behind …", "the government
+    was involved in …")."""
+    return next((c for c in clause.children if c.dep_ in SUBJECT_DEPS), None)
 
 
 def _denied_or_conditional(clause: Token) -> bool:

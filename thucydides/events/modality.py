@@ -75,11 +75,11 @@ def set_modality(lex: Lexicon, hit: Hit, question: bool) -> None:
     unasserted = unasserted_by_governor(v, hit.frame_head)
     if unasserted is not None and unasserted.startswith("negated:"):
         negated = True
-    elif unasserted is not None or habitual(v) or hedged(v):
+    elif (untold := unasserted or ("habitual" if habitual(v) else "hedged" if hedged(v) else None)):
         # "wants diplomats to meet", "should continue visiting", "police often arrest", "had
         # probably been killed": no happening told
         hit.modality = "hypothetical"
-        hit.why_not = unasserted or ("habitual" if habitual(v) else "hedged")
+        hit.why_not = untold
         return
     reported = under_report(v)
     # a speaker's "if …, we will …" is a conditional promise or threat, and coded as one

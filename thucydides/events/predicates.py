@@ -344,7 +344,7 @@ def _clause_hit(ctx: SentenceContext, cand: Token, depth: int) -> tuple[Hit | No
     for h in heads:
         for v in [h, *(c for c in h.children if c.dep_ == "conj" and c.pos_ == h.pos_)]:
             sub = analyse(ctx, v, depth)
-            if sub is None and v.pos_ == "NOUN" and v.lemma_.lower() in ctx.lex.frame_carried:
+            if sub is None and v.pos_ == "NOUN" and ctx.lex.carried_by_frame(v.lemma_.lower()):
                 # "suspended aid", "cut off assistance", "ended the war": the frame verb carries the noun
                 sub = _analyse_noun(ctx, v, depth, allow_alone=True)
             if sub is not None:

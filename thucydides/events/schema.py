@@ -10,6 +10,9 @@ from dataclasses import dataclass, field
 
 from thucydides.datafiles import DataFileError
 
+# noun classes whose members a frame verb carries as its complement (verbs.yaml `classes`)
+FRAME_CARRIED_CLASSES = ("AID", "WARFARE")
+
 
 class LexiconError(DataFileError):
     """A pattern file is malformed; the message names file, line and reason."""
@@ -85,10 +88,9 @@ class Lexicon:
     modifiers: dict[str, dict[str, str]] = field(default_factory=dict)  # code -> cue -> narrower code
     lemmas: dict[str, str] = field(default_factory=dict)  # surface form -> lemma the sm model gets wrong
 
-    @property
-    def frame_carried(self) -> frozenset[str]:
-        """Nouns that are events only under a frame verb ("suspended aid", "ended the war")."""
-        return self.classes.get("AID", frozenset()) | self.classes.get("WARFARE", frozenset())
+    def carried_by_frame(self, lemma: str) -> bool:
+        """A noun that is an event only under a frame verb ("suspended aid", "ended the war")."""
+        return any(lemma in self.classes.get(name, ()) for name in FRAME_CARRIED_CLASSES)
 
     @property
     def n_patterns(self) -> int:
