@@ -21,8 +21,8 @@ def statements(nlp: Language, resolver: ActorResolver, coder: EventCoder, text: 
 @pytest.mark.parametrize("text, code, target", [
     ("Ankara said the Kurdish militia was behind the bombing.", "112", "the Kurdish militia"),
     ("Iran's foreign minister said Washington was guilty of economic terrorism.", "112", "Washington"),
-    ("Britain says the Russian government was involved in the poisoning of a defector.", "112",
-     "the Russian government"),
+    ("Ankara says the Syrian government was involved in the shelling of a border town.", "112",
+     "the Syrian government"),
     ("'The regime caused thousands of deaths,' the envoy said.", "112", "The regime"),
     ("The minister said it was preposterous for the government to open an inquiry into the senator.",
      "111", "the government"),

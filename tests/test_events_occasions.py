@@ -50,12 +50,12 @@ def test_a_journey_at_home_told_as_the_occasion_is_no_visit(
 def test_talks_in_an_adverbial_phrase_are_the_subjects(
         nlp: Language, resolver: ActorResolver, coder: EventCoder) -> None:
     events = coded(nlp, resolver, coder,
-                   "U.N. officials in New York on Friday finished drafting the rules, in consultation "
-                   "with Iraqi diplomats.")
+                   "Iranian negotiators in Vienna on Tuesday completed the draft text, in consultation "
+                   "with Russian diplomats.")
     consult = [e for e in events if e.cameo.startswith("04")]
     assert consult and consult[0].source is not None
-    assert consult[0].source.text == "U.N. officials in New York"
-    assert consult[0].target is not None and consult[0].target.country == "IRQ"
+    assert consult[0].source.text == "Iranian negotiators in Vienna"
+    assert consult[0].target is not None and consult[0].target.country == "RUS"
 
 
 def test_force_in_an_adverbial_phrase_gets_no_doer_from_the_sufferer(
@@ -67,7 +67,7 @@ def test_force_in_an_adverbial_phrase_gets_no_doer_from_the_sufferer(
 @pytest.mark.parametrize("text, root", [
     ("The minister said Russia places importance on developing the strategic partnership with Vietnam.",
      "06"),
-    ("The committee discussed the government's position on the expulsion of Russian diplomats.", "16"),
+    ("Lawmakers debated the cabinet's stance on the expulsion of Iranian diplomats.", "16"),
 ])
 def test_a_relation_named_in_passing_with_no_doer_is_no_event(
         nlp: Language, resolver: ActorResolver, coder: EventCoder, text: str, root: str) -> None:

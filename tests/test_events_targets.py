@@ -185,18 +185,18 @@ def test_accession_papers_accepted_from_someone_target_the_giver(nlp, coder, res
 
 def test_a_day_parsed_as_the_object_is_no_target(nlp: Language, coder: EventCoder,
                                                  resolver: ActorResolver) -> None:
-    events = code(nlp, coder, resolver, "Senator Sanders promised Monday to begin taking action on trade.")
+    events = code(nlp, coder, resolver, "The governor promised Friday to reopen the schools.")
     promise = [e for e in events if e.cameo.startswith("03")]
-    assert promise and all(e.target is None or e.target.text != "Monday" for e in promise)
+    assert promise and all(e.target is None or e.target.text != "Friday" for e in promise)
 
 
 def test_a_relative_pronoun_undergoing_the_act_stands_for_its_noun(
         nlp: Language, coder: EventCoder, resolver: ActorResolver) -> None:
     events = code(nlp, coder, resolver,
-                  "Moscow will answer for the Russian envoys who were expelled from other countries.")
+                  "Tehran protested over the Iranian envoys who were expelled from several capitals.")
     expelled = [e for e in events if e.trigger.text == "expelled"]
     assert expelled and expelled[0].cameo == "161", [(e.cameo, e.why) for e in events]
-    assert expelled[0].target is not None and expelled[0].target.text == "the Russian envoys"
+    assert expelled[0].target is not None and expelled[0].target.text == "the Iranian envoys"
 
 
 def test_a_state_of_affairs_named_by_a_country_word_is_no_target(
@@ -217,7 +217,7 @@ def test_ending_a_war_is_de_escalation_not_cutting_ties(
 
 
 @pytest.mark.parametrize("text, code_", [
-    ("Russia will close the US consulate in St. Petersburg.", "161"),
+    ("Turkey will close the Dutch consulate in Istanbul.", "161"),
     ("Trump pledged to cut off aid to Pakistan.", "162"),
     ("Turkey threatened to expel the Dutch ambassador.", "1313"),  # an explicit threat stays one
 ])

@@ -137,8 +137,8 @@ def test_finder_never_crashes_on_arbitrary_text(nlp, resolver, text: str) -> Non
 
 def test_a_lower_case_word_called_a_place_is_no_small_town(nlp, resolver) -> None:
     # the model tags "tina" (slang) a place; a hamlet of that name is no reason to place the story
-    _, places = _places(nlp, resolver, "The father got high on tina and left the boy alone in the "
-                                       "backyard of his home in Slidell.")
+    _, places = _places(nlp, resolver, "Local police said the driver was high on tina when his truck "
+                                       "crashed outside Slidell.")
     assert [p.text for p in places] == ["Slidell"]
 
 

@@ -87,7 +87,7 @@ def collect_mentions(doc: Doc, gaz: Gazetteer, actors: ActorAnalysis | None,
             if not cands and not (_looks_like_name(span) and _in_locative_slot(span)):
                 continue  # an unknown name counts only where a place is expected ("in X")
             if cands and text.islower() and not _known_lowercase(cands[0]):
-                continue  # "got high on tina": a word the model called a place, not a small town
+                continue  # slang or a common word the model called a place, not a small town
             add(Mention(span.start_char, span.end_char, "ner", cands))
         elif ent.label_ in MISLABELS:
             cands = gaz.lookup(text)
