@@ -35,11 +35,9 @@ def judged_statement(ctx: SentenceContext, hit: Hit) -> None:
     Only with an actor to aim at: "he said the situation was terrible" judges nobody and stays a
     comment, and so do a denied or conditional clause ("said Russia was not involved", "said it
     would be wrong if …") and a judgement of the speakers themselves ("we were wrong")."""
-    if hit.noun or hit.negated or hit.code[:2] != "01" or hit.lemma not in REPORT_LEMMAS:
+    if hit.code[:2] != "01" or hit.lemma not in REPORT_LEMMAS:
         return
-    for clause in hit.head.children:
-        if clause.dep_ != "ccomp" or _denied_or_conditional(clause):
-            continue
+    for clause in _told_clauses(hit):
         code = _judgement_code(clause)
         if code is None:
             continue
@@ -59,11 +57,9 @@ def accused_in_clause(ctx: SentenceContext, hit: Hit) -> None:
     """'Turkey alleged that the YPG carried out the bombing', 'Iraq charged that the inspector
     was a spy': an accusation told with a clause is aimed at the clause's subject, when it is an
     actor other than the speakers and nothing else is."""
-    if hit.noun or hit.negated or hit.code[:2] != "11" or hit.target_tok is not None:
+    if hit.code[:2] != "11" or hit.target_tok is not None:
         return
-    for clause in hit.head.children:
-        if clause.dep_ != "ccomp" or _denied_or_conditional(clause):
-            continue
+    for clause in _told_clauses(hit):
         subject = _subject(clause)
         if (subject is not None and subject.lower_ not in FIRST_PERSON | PLACEHOLDERS
                 and ctx.actorish(subject)):
@@ -125,6 +121,10 @@ def _subject(clause: Token) -> Token | None:
     return next((c for c in clause.children if c.dep_ in SUBJECT_DEPS), None)
 
 
-def _denied_or_conditional(clause: Token) -> bool:
-    return any(c.dep_ == "neg" or (c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS)
-               for c in clause.children)
+def _told_clauses(hit: Hit) -> list[Token]:
+    """The clauses a verb hit reports as told: its complement clauses, none denied or conditional
+    ("said Russia was not involved", "said it would be wrong if …"); none for a noun or a denial."""
+    if hit.noun or hit.negated:
+        return []
+    return [c for c in hit.head.children if c.dep_ == "ccomp" and not any(
+        g.dep_ == "neg" or (g.dep_ == "mark" and g.lower_ in CONDITIONAL_MARKS) for g in c.children)]
