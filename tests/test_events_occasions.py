@@ -86,3 +86,29 @@ def test_a_visit_within_ones_own_country_is_no_visit(
         nlp: Language, resolver: ActorResolver, coder: EventCoder) -> None:
     events = coded(nlp, resolver, coder, "The Turkish president visited the Turkish army's headquarters.")
     assert not dyads(events, "042"), [(e.cameo, e.source, e.target) for e in events]
+
+
+@pytest.mark.parametrize("text, doer, host", [
+    # a participle set off by commas tells an act of its own
+    ("The Japanese trade minister, visiting Jakarta, signed a deal on nickel exports.", "JPN", "IDN"),
+    # on the way to a visit
+    ("The Iraqi prime minister is heading to Tehran for two days of talks.", "IRQ", "IRN"),
+    ("The Indian foreign minister left Colombo for Dhaka on Thursday.", "IND", "BGD"),
+    ("The Egyptian president departed for Riyadh after the summit.", "EGY", "SAU"),
+])
+def test_a_journey_told_by_a_participle_or_a_verb_of_departure_is_a_visit(
+        nlp: Language, resolver: ActorResolver, coder: EventCoder, text: str, doer: str, host: str) -> None:
+    events = coded(nlp, resolver, coder, text)
+    assert (doer, host) in dyads(events, "042"), [(e.cameo, e.source, e.target) for e in events]
+
+
+def test_a_participle_of_speaking_is_the_setting_of_the_act(
+        nlp: Language, resolver: ActorResolver, coder: EventCoder) -> None:
+    events = coded(nlp, resolver, coder, "The Kenyan president, speaking in Nairobi, condemned the raid.")
+    assert [e.cameo[:2] for e in events] == ["11"], [(e.cameo, e.trigger.text) for e in events]
+
+
+def test_heading_to_no_place_of_another_state_is_no_visit(
+        nlp: Language, resolver: ActorResolver, coder: EventCoder) -> None:
+    events = coded(nlp, resolver, coder, "Voters in Ohio are heading to the polls on Tuesday.")
+    assert not dyads(events, "04")

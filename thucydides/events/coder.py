@@ -9,6 +9,8 @@ A pipeline of small stages over each sentence, every one a module of this packag
     select      each hit's rank (main clause, subordinate clause, background noun)
     build       argument roles (roles, targets) -> actors -> Events
     select      which events of the sentence are coded
+    recall      acts taken up again get the doer told a sentence before
+    doerless    in an article, force that names no doer is left out
     merge       one event per happening across the article
 """
 
@@ -24,6 +26,7 @@ from thucydides.actors.analysis import ActorAnalysis
 from thucydides.events.build import build_events
 from thucydides.events.codes import anonymity_request, harm_by_fighting, pessimism, recode_forces, refine
 from thucydides.events.context import Hit, SentenceContext
+from thucydides.events.doerless import without_doerless_force
 from thucydides.events.judgement import accused_in_clause, judged_statement
 from thucydides.events.lexicon import Lexicon, load_lexicon
 from thucydides.events.merge import merge_mentions
@@ -59,9 +62,12 @@ class EventCoder:
 
     def code(self, doc: Doc, actors: ActorAnalysis, doc_id: str) -> list[Event]:
         events: list[Event] = []
+        sentences = 0
         for index, sent in enumerate(doc.sents):
             events.extend(self.code_sentence(SentenceContext.of(self.lex, actors, sent, index)))
+            sentences = index + 1
         aim_at_recalled_acts(events)
+        events = without_doerless_force(events, sentences)
         events = merge_mentions(events)
         for n, ev in enumerate(events, 1):
             ev.id = f"{doc_id}-e{n}"

@@ -18,7 +18,9 @@ from thucydides.events.words import (
     OCCASION_PREPS,
     PLACE_TARGET_PREPS,
     QUANTITY_HEADS,
+    REPORT_LEMMAS,
     SEPARATE_PREPS,
+    SETTING_PARTICIPLES,
 )
 from thucydides.syntax import MEANS_PREPOSITIONS, find_prep_object
 
@@ -143,7 +145,7 @@ def phrase_tokens(verb: Token) -> set[int]:
         t = stack.pop()
         out.add(t.i)
         stack.extend(c for c in t.children if c.dep_ not in ("relcl", "ccomp", "advcl", "parataxis")
-                     and not _absolute(c))
+                     and not _absolute(c) and not _set_off_participle(c))
     return out
 
 
@@ -174,6 +176,16 @@ def _absolute(tok: Token) -> bool:
     own event, not part of the main verb's phrase."""
     return (tok.dep_ == "pcomp" and tok.pos_ in ("VERB", "AUX") and tok.head.lower_ in ("with", "without")
             and any(c.dep_ == "nsubj" for c in tok.children))
+
+
+def _set_off_participle(tok: Token) -> bool:
+    """'The defence minister, visiting Hanoi, held talks': a participle set off by commas tells
+    what its noun was doing, an act of its own; "troops guarding the border" (no comma) only
+    says which troops. A setting is not: "the president, speaking in Ankara, condemned …" tells
+    one act."""
+    lemma = tok.lemma_.lower()
+    return (tok.dep_ == "acl" and tok.tag_ == "VBG" and tok.i > tok.head.i and tok.doc[tok.i - 1].text == ","
+            and lemma not in REPORT_LEMMAS and lemma not in SETTING_PARTICIPLES)
 
 
 def purpose_of(tok: Token) -> Token | None:

@@ -120,6 +120,11 @@ def subject_children(verb: Token, passive: bool) -> list[Token]:
                         for g in by.children:
                             if g.dep_ == "pobj":
                                 return conjuncts(g)
+        for c in verb.children:
+            if (c.dep_ == "conj" and c.i > verb.i and c.tag_ == "VBN"
+                    and not any(g.dep_ in ("nsubjpass", "nsubj:pass", "nsubj") for g in c.children)):
+                # "was kidnapped and killed by the guerrillas": one agent told after both acts
+                return subject_children(c, True)
         return []
     for c in verb.children:
         if c.dep_ in ("nsubj", "csubj"):
