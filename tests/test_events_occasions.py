@@ -112,3 +112,11 @@ def test_heading_to_no_place_of_another_state_is_no_visit(
         nlp: Language, resolver: ActorResolver, coder: EventCoder) -> None:
     events = coded(nlp, resolver, coder, "Voters in Ohio are heading to the polls on Tuesday.")
     assert not dyads(events, "04")
+
+
+def test_ending_a_visit_is_the_visit_not_a_break_in_talks(
+        nlp: Language, resolver: ActorResolver, coder: EventCoder) -> None:
+    events = coded(nlp, resolver, coder,
+                   "The Chinese foreign minister ended a three-day visit to Pakistan on Sunday.")
+    assert ("CHN", "PAK") in dyads(events, "042"), [(e.cameo, e.source, e.target) for e in events]
+    assert not dyads(events, "16")

@@ -69,6 +69,23 @@ def test_attacking_a_view_is_criticism(nlp: Language, resolver: ActorResolver, c
 
 
 @pytest.mark.parametrize("text", [
+    "Erdogan attacked Netanyahu in a speech to his party in Ankara.",
+    "Macron and Le Pen exchanged barbs over pensions during the televised debate.",
+])
+def test_named_people_attacking_each_other_do_it_in_words(nlp: Language, resolver: ActorResolver,
+                                                          coder: EventCoder, text: str) -> None:
+    events = coded(nlp, resolver, coder, text)
+    found = codes(events)
+    assert "111" in found and not any(c[:2] in ("18", "19", "20") for c in found), found
+
+
+def test_gunmen_attacking_a_named_person_is_violence(nlp: Language, resolver: ActorResolver,
+                                                     coder: EventCoder) -> None:
+    events = coded(nlp, resolver, coder, "Taliban gunmen attacked Governor Ahmadi near his house.")
+    assert any(c[:2] == "19" for c in codes(events)), codes(events)
+
+
+@pytest.mark.parametrize("text", [
     "The new tax hit the farming industry hardest.",
     "The campaign targeted the governor's record.",
 ])

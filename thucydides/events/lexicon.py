@@ -36,8 +36,9 @@ hang off the verb), obj (object head lemmas, @CLASS, an entity type @gpe/@person
 target ("obj", "iobj", "none", or a preposition), frame (a frame name), mode, context (list),
 conf (0–1 base confidence), passive (true: only passive uses; false: only active),
 if_negated (the code when the verb is negated: not honouring a truce is breaking it, 196),
-subj (who may do it: subject head lemmas, @CLASS, @armed or @irregular for a force or a non-state
-armed group the actor layer codes: "troops entered the town" but not "the senator entered the race"),
+subj (who may do it: subject head lemmas, @CLASS, @person for a named person, @armed or @irregular
+for a force or a non-state armed group the actor layer codes: "troops entered the town" but not
+"the senator entered the race"),
 as (what the object is named as, by an object predicate or an "as" phrase, its head or a modifier:
 "designated the group a terrorist organisation", "listed X as a terrorist group"),
 skip (true: a blocking entry, this use of the verb is no event, as a byline's "contributed to this report"),
@@ -70,7 +71,8 @@ CODE_RE = re.compile(r"^(0[1-9]|1[0-9]|20)\d{0,2}$")
 WORD_RE = re.compile(r"^[a-z][a-z'\-\.]*$")
 MEMBER_RE = re.compile(r"^([a-z][a-z'\-\.]*|@gpe|@person|@money|@any)$")  # by entity type; @any: any object
 ENTITY_MEMBERS = ("@gpe", "@person", "@money", "@any", "@propn")
-SUBJECT_MEMBERS = ("@armed", "@irregular")  # doers told by the actor layer's code (events/arguments.py)
+# doers told by the actor layer or the NER (events/arguments.py)
+SUBJECT_MEMBERS = ("@armed", "@irregular", "@person")
 VERB_KEYS = {"code", "with", "obj", "target", "frame", "mode", "context", "conf", "passive", "id", "note",
              "source", "if_negated", "skip", "subj", "as"}
 NOUN_KEYS = {"code", "target", "source", "frame", "mode", "context", "conf", "id", "note", "neg", "poss",
