@@ -79,6 +79,15 @@ def test_named_people_attacking_each_other_do_it_in_words(nlp: Language, resolve
     assert "111" in found and not any(c[:2] in ("18", "19", "20") for c in found), found
 
 
+@pytest.mark.parametrize("text, code", [
+    ("The Iranian foreign minister questioned the legitimacy of the American sanctions.", "111"),
+    ("Turkish police questioned more than 100 suspects after the bombing.", "091"),
+])
+def test_what_is_questioned_tells_doubt_from_inquiry(nlp: Language, resolver: ActorResolver,
+                                                     coder: EventCoder, text: str, code: str) -> None:
+    assert codes(coded(nlp, resolver, coder, text)) == [code]
+
+
 def test_gunmen_attacking_a_named_person_is_violence(nlp: Language, resolver: ActorResolver,
                                                      coder: EventCoder) -> None:
     events = coded(nlp, resolver, coder, "Taliban gunmen attacked Governor Ahmadi near his house.")
