@@ -44,3 +44,15 @@ def test_one_agent_told_after_two_acts_did_both(full_coder: Coder) -> None:
     events = _force(full_coder, "The engineer was kidnapped and killed by militants of the group.")
     kidnap = [e for e in events if e.cameo.startswith("181")]
     assert kidnap and kidnap[0].source is not None and kidnap[0].source.text.startswith("militants")
+
+
+def test_an_act_or_a_weapon_with_no_actor_behind_it_is_no_doer(full_coder: Coder) -> None:
+    text = ("The governor visited the wounded in the northern town on Saturday. Shops stayed shut and "
+            "schools were closed. The twin bombings killed forty people, the health ministry said.")
+    killed = [e for e in _force(full_coder, text) if e.trigger.text.startswith("killed")]
+    assert not killed, [(e.cameo, e.source) for e in killed]
+
+
+def test_the_khmer_rouge_is_a_cambodian_armed_group(full_coder: Coder) -> None:
+    events = _force(full_coder, "Khmer Rouge guerrillas ambushed a Cambodian army convoy near the border.")
+    assert events and events[0].source is not None and events[0].source.code == "KHMREB", events
