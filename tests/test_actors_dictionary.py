@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from thucydides import Coder
 from thucydides.actors import ActorDictionaryError, load_dictionaries
 from thucydides.actors.codes import split_code
 from thucydides.actors.dictionary import BUILTIN_FILES, DATA_DIR, Dictionaries, check_conflicts, load_file
@@ -106,3 +107,12 @@ def test_user_file_adds_and_overrides(tmp_path: Path) -> None:
     dicts = load_dictionaries([path])
     assert dicts.entries["entity:pentagon"].code == "USAGOV"
     assert dicts.entries["entity:harbour watch"].user
+
+
+@pytest.mark.parametrize("text, code", [
+    ("Senator Lindsey Graham criticised the withdrawal from Syria.", "USALEG"),
+    ("Senator John McCain met Syrian rebels in 2013.", "USALEG"),
+])
+def test_members_of_congress_are_us_legislators(text: str, code: str) -> None:
+    doc = Coder().code(text, date="2016-05-01")
+    assert any(a.code == code for a in doc.actors), [(a.text, a.code) for a in doc.actors]

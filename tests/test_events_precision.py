@@ -79,6 +79,29 @@ def test_named_people_attacking_each_other_do_it_in_words(nlp: Language, resolve
     assert "111" in found and not any(c[:2] in ("18", "19", "20") for c in found), found
 
 
+def test_a_named_person_shooting_back_retorts(nlp: Language, resolver: ActorResolver,
+                                              coder: EventCoder) -> None:
+    events = coded(nlp, resolver, coder, "Erdogan shot back at Macron in a televised speech on Saturday.")
+    assert "111" in codes(events) and not any(c[:2] == "19" for c in codes(events)), codes(events)
+
+
+@pytest.mark.parametrize("text", [
+    "Washington condemned the incursion but stopped short of imposing sanctions on Ankara.",
+    "The ministers stopped short of recognising the breakaway region.",
+])
+def test_stopping_short_of_an_act_is_not_doing_it(nlp: Language, resolver: ActorResolver, coder: EventCoder,
+                                                  text: str) -> None:
+    found = codes(coded(nlp, resolver, coder, text))
+    assert not any(c[:2] in ("05", "16") for c in found), found
+
+
+def test_a_deal_is_no_doer(nlp: Language, resolver: ActorResolver, coder: EventCoder) -> None:
+    events = coded(nlp, resolver, coder, "The agreement with the Syrian government allowed Russian police to "
+                                         "patrol the town.")
+    assert all(e.source is None or e.source.country != "SYR" for e in events if e.cameo[:2] == "08"), \
+        [(e.cameo, e.source) for e in events]
+
+
 @pytest.mark.parametrize("text, code", [
     ("The Iranian foreign minister questioned the legitimacy of the American sanctions.", "111"),
     ("Turkish police questioned more than 100 suspects after the bombing.", "091"),

@@ -20,6 +20,7 @@ from thucydides.events.words import (
     ABSTRACTION_NOUNS,
     ARGUMENT_NOUNS,
     FORCE_ROOTS,
+    HAPPENING_NOUNS,
     IMPLIED_AUTHORITY,
     INSTRUMENTS_OF_FORCE,
     KIN_NOUNS,
@@ -82,6 +83,8 @@ def build_events(ctx: SentenceContext, hit: Hit) -> list[Event]:
             if s is not None and t is not None and s.i == t.i:
                 t = None
             src = force_behind(event_actor(ctx, s, trigger_ids), s)
+            if src is not None and hit.code[:2] not in FORCE_ROOTS and _no_doer(ctx, s):
+                src = None  # "a deal with the Syrian government allowed …": the deal acts on no one
             if s is None:
                 src = placed_authority(ctx, hit, trigger_ids)
             if s is None and src is None and (src := implied_authority(hit)) is not None:
@@ -116,6 +119,16 @@ def build_events(ctx: SentenceContext, hit: Hit) -> list[Event]:
                 mentions=[Mention(si, trig)],
             ))
     return out
+
+
+def _no_doer(ctx: SentenceContext, tok: Token | None) -> bool:
+    """A subject that is a thing or a happening, not an actor: "the deal allowed troops to
+    deploy", "the law bans …", "the talks produced …" (whatever actor its phrase names is a party
+    to it, not its doer)."""
+    if tok is None or tok.pos_ != "NOUN" or ctx.actorish(tok):
+        return False
+    lemma = tok.lemma_.lower()
+    return lemma in THING_NOUNS or lemma in HAPPENING_NOUNS
 
 
 def _recalls_an_act(tok: Token) -> bool:
