@@ -116,3 +116,14 @@ def test_user_file_adds_and_overrides(tmp_path: Path) -> None:
 def test_members_of_congress_are_us_legislators(text: str, code: str) -> None:
     doc = Coder().code(text, date="2016-05-01")
     assert any(a.code == code for a in doc.actors), [(a.text, a.code) for a in doc.actors]
+
+
+@pytest.mark.parametrize("text, code", [
+    ("Sinn Fein rejected the proposal on Tuesday.", "GBRPTY"),
+    ("Prosecutors in Ankara accused FETO of plotting the coup.", "TUROPP"),
+    ("Devlet Bahceli criticised the opposition alliance.", "TURPTY"),
+    ("Brahimi met the Syrian foreign minister in Geneva.", "IGOUNO"),
+])
+def test_parties_movements_and_envoys_of_the_region(text: str, code: str) -> None:
+    doc = Coder().code(text, date="2013-06-01")
+    assert any(a.code == code for a in doc.actors), [(a.text, a.code) for a in doc.actors]
