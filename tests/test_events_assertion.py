@@ -9,6 +9,7 @@ from __future__ import annotations
 import pytest
 from spacy.language import Language
 
+from thucydides import Coder
 from thucydides.actors import ActorResolver
 from thucydides.events import EventCoder
 from thucydides.models import Event
@@ -140,3 +141,15 @@ def test_things_and_sums_are_no_targets(nlp, resolver, coder, text, root) -> Non
 def test_a_common_noun_state_stays_a_target(nlp, resolver, coder) -> None:
     evs = coded(nlp, resolver, coder, "Russia sent medical supplies to the two countries.")
     assert any(e.target is not None and e.target.text.endswith("countries") for e in evs)
+
+
+def test_an_act_set_against_a_negated_one_happened() -> None:
+    doc = Coder().code("The president chose not to respond militarily and instead announced new sanctions "
+                       "on Iran.", date="2020-01-09")
+    sanctions = [e for e in doc.events if e.cameo.startswith("16")]
+    assert sanctions and not sanctions[0].negated and sanctions[0].modality == "asserted", doc.events
+
+
+def test_acts_joined_under_one_negation_stay_negated() -> None:
+    doc = Coder().code("The rebels did not attack or shell the town.", date="2020-01-09")
+    assert doc.events and all(e.negated for e in doc.events if e.cameo[:2] == "19")

@@ -431,3 +431,29 @@ def test_a_warning_that_judges_is_a_pessimistic_comment(nlp: Language, resolver:
                                                         coder: EventCoder) -> None:
     text = "The Iraqi commander warned that any deal with the militia would be a grave mistake."
     assert "13" not in {c[:2] for c in codes(coded(nlp, resolver, coder, text))}
+
+
+@pytest.mark.parametrize("text, root", [
+    ("The Iraqi parliament voted to expel foreign troops from the country.", "17"),
+    ("The Turkish parliament voted to send troops to Libya.", "15"),
+])
+def test_a_vote_to_act_is_the_act_decided(nlp: Language, resolver: ActorResolver, coder: EventCoder,
+                                          text: str, root: str) -> None:
+    assert any(c[:2] == root for c in codes(coded(nlp, resolver, coder, text))), codes(
+        coded(nlp, resolver, coder, text))
+
+
+@pytest.mark.parametrize("text", [
+    "The Iraqi parliament voted on the budget on Monday.",
+    "The Turkish parliament voted 350 to 120.",
+])
+def test_a_vote_with_nothing_to_do_is_no_event(nlp: Language, resolver: ActorResolver, coder: EventCoder,
+                                               text: str) -> None:
+    assert not codes(coded(nlp, resolver, coder, text))
+
+
+def test_a_vote_to_back_a_cause_is_a_stance(nlp: Language, resolver: ActorResolver,
+                                            coder: EventCoder) -> None:
+    events = coded(nlp, resolver, coder,
+                   "The Canadian finance minister voted to support the new constitution.")
+    assert not any(c[:2] == "05" for c in codes(events)), codes(events)

@@ -23,6 +23,7 @@ from thucydides.events.schema import Lexicon
 from thucydides.events.words import (
     CAUSATIVE_VERBS,
     CONDITIONAL_MARKS,
+    CONTRAST_ADVERBS,
     COOP_ROOTS,
     DEONTIC_AUX,
     FIRST_PERSON,
@@ -57,7 +58,8 @@ def set_modality(lex: Lexicon, hit: Hit, question: bool) -> None:
         return
     auxes = auxiliaries(v)
     negated = any(c.dep_ == "neg" for c in v.children)
-    if not negated and v.dep_ == "conj" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in v.children):
+    if (not negated and v.dep_ == "conj" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in v.children)
+            and not _contrasted(v)):
         # "we do not collaborate or coordinate with them": the negation covers both verbs
         negated = any(c.dep_ == "neg" for c in v.head.children)
     if hit.frame_head is not None:
@@ -291,10 +293,19 @@ def _purpose_clause(verb: Token, implicative: frozenset[str]) -> bool:
             if t.dep_ in ("acl", "relcl") and _ranked_noun(t.head):
                 return False  # "the last country to ratify the treaty": it did ratify
             return t.dep_ in ("xcomp", "advcl", "relcl", "acl", "ccomp", "conj", "dep")
-        if t.dep_ != "conj" or t.head.i == t.i:
+        if t.dep_ != "conj" or t.head.i == t.i or _contrasted(t):
             return False
         t = t.head
     return False
+
+
+def _contrasted(conjunct: Token) -> bool:
+    """'chose not to respond and instead announced sanctions': a conjunct set against the negated
+    verb ("instead", "rather"), or one in another tense than the infinitive it hangs on (the parse
+    joined "announced" to "to respond"), is not covered by that verb's negation."""
+    if any(c.dep_ == "advmod" and c.lower_ in CONTRAST_ADVERBS for c in conjunct.children):
+        return True
+    return conjunct.tag_ in ("VBD", "VBZ", "VBP") and conjunct.head.tag_ == "VB"
 
 
 def _ranked_noun(noun: Token) -> bool:

@@ -239,7 +239,16 @@ def _framed(ctx: SentenceContext, hit: Hit, tok: Token, best: VerbPattern, depth
         _apply_frame(ctx, hit, tok, best.frame, depth, obj)
         if tok.pos_ == "ADJ" and best.frame in ("intent", "keep") and not hit.planned:
             return None  # "the army is ready": ready for nothing named, no intention told
+        if hit.lemma in ctx.lex.classes.get("COMPLEMENT_ONLY", ()) and (
+                not hit.planned or hit.code[:2] in STANCE_ROOTS):
+            # "parliament voted 250 to 30" names nothing to do; "the ministers voted to support
+            # a republic" state where they stand, as a ballot does
+            return None
     return hit
+
+
+# statements, appeals and diplomatic support (01, 02, 05): a vote for them is an opinion cast
+STANCE_ROOTS = frozenset({"01", "02", "05"})
 
 
 def _own(obj: Token | None) -> bool:
