@@ -457,3 +457,21 @@ def test_a_vote_to_back_a_cause_is_a_stance(nlp: Language, resolver: ActorResolv
     events = coded(nlp, resolver, coder,
                    "The Canadian finance minister voted to support the new constitution.")
     assert not any(c[:2] == "05" for c in codes(events)), codes(events)
+
+
+def test_standing_by_an_ally_is_support(nlp: Language, resolver: ActorResolver, coder: EventCoder) -> None:
+    events = coded(nlp, resolver, coder, "Greece stood by Cyprus throughout the dispute.")
+    assert "051" in codes(events), codes(events)
+
+
+def test_warning_of_what_cannot_be_done_is_no_threat(nlp: Language, resolver: ActorResolver,
+                                                     coder: EventCoder) -> None:
+    events = coded(nlp, resolver, coder,
+                   "Aid groups in Lebanon warn that the shelters cannot take in more families.")
+    assert not any(c[:2] == "13" for c in codes(events)), codes(events)
+
+
+def test_troops_poured_across_a_border_are_deployed(nlp: Language, resolver: ActorResolver,
+                                                    coder: EventCoder) -> None:
+    events = coded(nlp, resolver, coder, "Turkey poured armoured units into northern Syria on Sunday.")
+    assert any(c[:2] == "15" for c in codes(events)), codes(events)

@@ -94,6 +94,10 @@ def pessimism(hit: Hit) -> None:
         # "warned that any deal would be a historic mistake": a judgement, no harm announced
         judged = c.dep_ == "ccomp" and c.lemma_ == "be" and not hit.planned
         possible = c.dep_ == "ccomp" and any(a.dep_ == "aux" and a.lower_ in POSSIBLE_AUX for a in c.children)
+        # "warn that the camps cannot absorb more people": what cannot be done, no harm announced
+        possible = possible or (c.dep_ == "ccomp" and any(a.dep_ == "aux" and a.lower_ in ("can", "ca")
+                                                           for a in c.children)
+                                and any(a.dep_ == "neg" for a in c.children))
         if judged or possible:
             hit.code = "012"
             hit.rule += "+possible"
