@@ -475,3 +475,25 @@ def test_troops_poured_across_a_border_are_deployed(nlp: Language, resolver: Act
                                                     coder: EventCoder) -> None:
     events = coded(nlp, resolver, coder, "Turkey poured armoured units into northern Syria on Sunday.")
     assert any(c[:2] == "15" for c in codes(events)), codes(events)
+
+
+def test_critics_of_a_government_are_its_opposition(nlp: Language, resolver: ActorResolver,
+                                                    coder: EventCoder) -> None:
+    events = coded(nlp, resolver, coder, "Critics of the Hungarian government accused the prime minister of "
+                                         "muzzling the press.")
+    accusation = [e for e in events if e.cameo.startswith("11")]
+    assert accusation and accusation[0].source is not None and accusation[0].source.code == "HUNOPP", events
+
+
+def test_a_purge_of_public_servants_is_an_administrative_sanction(nlp: Language, resolver: ActorResolver,
+                                                                   coder: EventCoder) -> None:
+    events = coded(nlp, resolver, coder,
+                   "Egyptian authorities dismissed thousands of teachers after the coup.")
+    assert "172" in codes(events), codes(events)
+
+
+def test_an_agent_hung_on_the_name_given_lists_the_group(nlp: Language, resolver: ActorResolver,
+                                                         coder: EventCoder) -> None:
+    events = coded(nlp, resolver, coder, "Hezbollah is listed as a terrorist organisation by Australia.")
+    listing = [e for e in events if e.cameo.startswith("163")]
+    assert listing and listing[0].source is not None and listing[0].source.country == "AUS", events

@@ -25,6 +25,7 @@ from thucydides.events.words import (
     INSTRUMENTS_OF_FORCE,
     KIN_NOUNS,
     MUTUAL_VERBS,
+    OPPONENT_NOUNS,
     RECIPROCAL_CODES,
     STATE_ACT_PLACE_PREPS,
     STATE_ACTS_PLACED,
@@ -188,6 +189,10 @@ def event_actor(ctx: SentenceContext, tok: Token | None, trigger_ids: set[int]) 
         # "the sister of the Cuban dictator": his relative, a private person of his country
         country = mention.country if mention.country not in INTERNATIONAL else None
         return EventActor(text, start, end, (country or "") + "CVL", country, "CVL")
+    if tok.lemma_.lower() in OPPONENT_NOUNS and not mention.start <= tok.idx < mention.end:
+        # "critics of the government", "Erdogan's opponents": that one's country's opposition
+        country = mention.country if mention.country not in INTERNATIONAL else None
+        return EventActor(text, start, end, (country or "") + "OPP", country, "OPP")
     return EventActor(text, start, end, mention.code, mention.country, mention.sector, mention.name,
                       mention.entity)
 

@@ -112,7 +112,10 @@ def subject_children(verb: Token, passive: bool) -> list[Token]:
                     if g.dep_ == "pobj":
                         return conjuncts(g)
         for c in verb.children:
-            if c.dep_ in ("oprd", "attr", "dobj"):
+            if c.dep_ == "prep" and c.lower_ == "as":
+                # "is listed as a terrorist organisation by the US": the agent hung on the name
+                c = next((g for g in c.children if g.dep_ == "pobj"), c)
+            if c.dep_ in ("oprd", "attr", "dobj", "pobj"):
                 # "was designated a terrorist group by Turkey": the parser may hang the agent
                 # on the predicate noun (which a passive's object can only be)
                 for by in c.children:
