@@ -6,6 +6,7 @@ from datetime import date
 
 from spacy.language import Language
 
+from thucydides import Coder
 from thucydides.actors import ActorAnalysis, ActorResolver
 
 DAY = date(2016, 5, 20)
@@ -291,3 +292,10 @@ def test_a_surname_with_or_without_its_article_is_one_person(nlp: Language, reso
     with_article = find(a, text, "al-Obeidi", 1)
     assert bare is not None and bare.entity == full.entity and bare.code == full.code
     assert with_article is not None and with_article.entity == full.entity
+
+
+def test_an_object_pronoun_is_not_its_own_verbs_subject() -> None:
+    doc = Coder().code("Wang Yi, the Chinese foreign minister, flew to Tehran on Monday. Iran's president "
+                       "met him on Tuesday.", date="2023-02-14")
+    him = [a for a in doc.actors if a.text == "him"]
+    assert him and him[0].country == "CHN", [(a.text, a.code) for a in doc.actors]

@@ -497,3 +497,29 @@ def test_an_agent_hung_on_the_name_given_lists_the_group(nlp: Language, resolver
     events = coded(nlp, resolver, coder, "Hezbollah is listed as a terrorist organisation by Australia.")
     listing = [e for e in events if e.cameo.startswith("163")]
     assert listing and listing[0].source is not None and listing[0].source.country == "AUS", events
+
+
+@pytest.mark.parametrize("text, code", [
+    ("Indian and Pakistani troops traded fire across the Line of Control on Sunday.", "19"),
+    ("The two foreign ministers traded insults at the summit.", "11"),
+])
+def test_trading_fire_or_insults_is_no_trade(nlp: Language, resolver: ActorResolver, coder: EventCoder,
+                                             text: str, code: str) -> None:
+    found = codes(coded(nlp, resolver, coder, text))
+    assert any(c[:2] == code for c in found) and "061" not in found, found
+
+
+def test_a_warning_of_what_the_own_side_could_do_is_a_threat(nlp: Language, resolver: ActorResolver,
+                                                             coder: EventCoder) -> None:
+    events = coded(nlp, resolver, coder,
+                   "The Indian army chief warned that India could cross the border to hit militant camps.")
+    threats = [e for e in events if e.cameo[:2] == "13"]
+    assert threats, [(e.cameo, e.source, e.target) for e in events]
+    assert all(e.target is None or e.target.country != "IND" for e in threats), threats
+
+
+def test_fire_traded_by_two_sides_is_one_event_each_way(nlp: Language, resolver: ActorResolver,
+                                                        coder: EventCoder) -> None:
+    events = coded(nlp, resolver, coder, "Armenia and Azerbaijan traded fire along the border overnight.")
+    assert {(e.source and e.source.country, e.target and e.target.country)
+            for e in events if e.cameo[:2] == "19"} == {("ARM", "AZE"), ("AZE", "ARM")}, events

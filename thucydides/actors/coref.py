@@ -202,12 +202,15 @@ def link_mentions(doc: Doc, drafts: list[Draft]) -> list[Draft]:
         if best is None and low in POSSESSIVE_THIRD and kinds != ("person",):
             best = _speaker_antecedent(drafts, starts, tok, kinds)
         fallback: int | None = None
+        bound = _co_argument_subject(tok)
         for j in range(hi - 1 if best is None else -1, -1, -1):
             cand = drafts[j]
             if cand.mention.sentence_index < sent - window:
                 break
             if cand.mention.end > tok.idx or cand.mention.kind not in kinds or genders.clashes(j, gender):
                 continue
+            if bound is not None and bound[0] <= cand.mention.start < bound[1]:
+                continue  # "the minister met him": not the minister himself
             if group_noun and not cand.mention.name:
                 continue  # "the group" is a named group or body, not "activists" or "a crowd"
             if (low in PLURAL_PRONOUNS or group_noun) and cand.mention.kind != "group":
@@ -272,6 +275,25 @@ def _possessed(doc: Doc, drafts: list[Draft], pronouns: list[Draft]) -> None:
 ROLE_WINDOW = 6  # sentences back
 # the sectors (None: the state itself) whose "fighters" are a state's armed forces
 STATE_FORCE_OWNERS = frozenset({None, "GOV", "MIL"})
+
+
+def _co_argument_subject(tok: Token) -> tuple[int, int] | None:
+    """The character span of the subject of the verb whose object the pronoun is: "Mikati met
+    him", "urged them to …", "spoke with her": a plain (not reflexive) object pronoun never
+    stands for its own verb's subject."""
+    if tok.lower_.endswith(("self", "selves")):
+        return None
+    if tok.dep_ in ("dobj", "dative"):
+        verb = tok.head
+    elif tok.dep_ == "pobj" and tok.head.dep_ == "prep" and tok.head.head.pos_ in ("VERB", "AUX"):
+        verb = tok.head.head
+    else:
+        return None
+    for c in verb.children:
+        if c.dep_ in ("nsubj", "nsubjpass"):
+            span = c.doc[c.left_edge.i:c.right_edge.i + 1]
+            return span.start_char, span.end_char
+    return None
 
 
 def _subject_antecedent(doc: Doc, drafts: list[Draft], tok: Token, hi: int, sent: int,

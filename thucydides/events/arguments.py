@@ -13,9 +13,10 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from thucydides.events.context import SentenceContext
+from thucydides.events.phrases import through_measure
 from thucydides.events.schema import VerbPattern
-from thucydides.events.words import ARMED_SECTORS, IRREGULAR_SECTORS
-from thucydides.syntax import subjects_of
+from thucydides.events.words import ARMED_SECTORS, IRREGULAR_SECTORS, MONEY_WORDS, NAMED_BY_COMPOUND
+from thucydides.syntax import glued_lemma, subjects_of
 
 # dependency labels of an object predicate: "designated the IRGC [a terrorist organisation]"
 # (a second object), "was designated [a terrorist group]" (oprd, attr after a passive)
@@ -109,3 +110,31 @@ def _names(tok: Token, allowed: frozenset[str]) -> bool:
     words += [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
               if g.dep_ == "pobj"]
     return any(w.lemma_.lower() in allowed or w.lower_ in allowed for w in words)
+
+
+def object_fits(obj: Token | None, allowed: frozenset[str]) -> bool:
+    """The object is one the pattern names: by lemma, by a compound that names it ("the ceasefire
+    agreement"), by entity type (@gpe, @propn, @person, @money), any object (@any), or the
+    thing behind a quantity ("a series of attacks")."""
+    if obj is None:
+        return False
+    if obj.lemma_.lower() in allowed or obj.lower_ in allowed or glued_lemma(obj) in allowed:
+        return True
+    if "-" in obj.lower_ and obj.lower_.partition("-")[0] in allowed:
+        return True  # "COVID-19", one token
+    if obj.lemma_.lower() in NAMED_BY_COMPOUND and any(
+            c.dep_ == "compound" and (c.lemma_.lower() in allowed or glued_lemma(c) in allowed)
+            for c in obj.children):
+        return True  # "the ceasefire agreement" is a ceasefire
+    if "@any" in allowed:
+        return True
+    if ("@gpe" in allowed and obj.ent_type_ in ("GPE", "LOC", "FAC")
+            or "@propn" in allowed and obj.pos_ == "PROPN"):  # a town the NER calls a product
+        return True
+    if "@person" in allowed and obj.ent_type_ in ("PERSON", "NORP", "ORG"):
+        return True
+    if "@money" in allowed and (obj.ent_type_ == "MONEY" or obj.lemma_.lower() in MONEY_WORDS):
+        return True
+    # "a series of attacks": look through quantity heads
+    inner = through_measure(obj)
+    return inner is not obj and object_fits(inner, allowed)

@@ -19,6 +19,7 @@ from thucydides.events.targets import named_or_place
 from thucydides.events.words import (
     ABSTRACTION_NOUNS,
     ARGUMENT_NOUNS,
+    EXCHANGE_VERBS,
     FORCE_ROOTS,
     HAPPENING_NOUNS,
     IMPLIED_AUTHORITY,
@@ -79,46 +80,49 @@ def build_events(ctx: SentenceContext, hit: Hit) -> list[Event]:
         # the action proposed, threatened or asked for: the time stage can date it on its own
         why["planned"] = _trigger_span(hit.planned).to_dict()
     out = []
-    for s in src_heads:
-        for t in tgt_heads:
-            if s is not None and t is not None and s.i == t.i:
-                t = None
-            src = force_behind(event_actor(ctx, s, trigger_ids), s)
-            if src is not None and hit.code[:2] not in FORCE_ROOTS and _no_doer(ctx, s):
-                src = None  # "a deal with the Syrian government allowed …": the deal acts on no one
-            if s is None:
-                src = placed_authority(ctx, hit, trigger_ids)
-            if s is None and src is None and (src := implied_authority(hit)) is not None:
-                why["source"] = IMPLIED_SOURCE
-            tgt = event_actor(ctx, t, trigger_ids)
-            if t is not None and t.lemma_.lower() in ABSTRACTION_NOUNS:
-                tgt = None  # "ending the Syrian conflict": a state of affairs, not Syria
-            if tgt is not None and not tgt.code and (owner := _owner_of_thing(ctx, t)) is not t:
-                t, tgt = owner, event_actor(ctx, owner, trigger_ids)  # "the ideology of radical Islam"
-            if tgt is not None and not tgt.code and not named_or_place(ctx.lex, t) and (
-                    hit.rank != "main" or (hit.code[:2] not in ("01", "02") and _thing(ctx, t))):
-                # a target names someone or somewhere: "to meet security challenges", "$3.5bn",
-                # "the gas", "his decision" are things and sums, not anyone the event is done to;
-                # a side event keeps only a named target
-                tgt = None
-            if hit.code[:2] in FORCE_ROOTS and (src is None or not src.code) and not hit.noun:
-                # "The strikes killed 37 people": whose strikes (events/recall.py)
-                doer = next((n for n in doer_nouns(hit.support or hit.head) if _recalls_an_act(n)), None)
-                if doer is not None:
-                    why["doer"] = doer.lemma_.lower()
-            # "condemned the attacks", "rejected the warning": whose (events/recall.py)
-            taken_up = t if t is not None else (hit.planned[0] if hit.planned else None)
-            if taken_up is not None and (tgt is None or not tgt.code) and _recalls_an_act(taken_up):
-                why["object"] = taken_up.lemma_.lower()
-            c = conf + (0.05 if src and src.code else 0) + (0.05 if tgt and tgt.code else 0)
-            out.append(Event(
-                id="", sentence_index=si, trigger=trig, source=src, target=tgt, cameo=hit.code,
-                quad_class=info.quad_class, goldstein=info.goldstein,
-                plover=Plover(info.plover_type, mode, context), negated=hit.negated,
-                confidence=max(0.01, min(0.99, c)), modality=hit.modality,
-                why=why,
-                mentions=[Mention(si, trig)],
-            ))
+    pairs = [(s, t) for s in src_heads for t in tgt_heads]
+    if coordinated and hit.lemma in EXCHANGE_VERBS and tgt_heads == [None]:
+        # "Israel and Hezbollah traded fire": each side fired at the other, one event each way
+        pairs = [(s, t) for s in src_heads for t in src_heads if s is not t]
+    for s, t in pairs:
+        if s is not None and t is not None and s.i == t.i:
+            t = None
+        src = force_behind(event_actor(ctx, s, trigger_ids), s)
+        if src is not None and hit.code[:2] not in FORCE_ROOTS and _no_doer(ctx, s):
+            src = None  # "a deal with the Syrian government allowed …": the deal acts on no one
+        if s is None:
+            src = placed_authority(ctx, hit, trigger_ids)
+        if s is None and src is None and (src := implied_authority(hit)) is not None:
+            why["source"] = IMPLIED_SOURCE
+        tgt = event_actor(ctx, t, trigger_ids)
+        if t is not None and t.lemma_.lower() in ABSTRACTION_NOUNS:
+            tgt = None  # "ending the Syrian conflict": a state of affairs, not Syria
+        if tgt is not None and not tgt.code and (owner := _owner_of_thing(ctx, t)) is not t:
+            t, tgt = owner, event_actor(ctx, owner, trigger_ids)  # "the ideology of radical Islam"
+        if tgt is not None and not tgt.code and not named_or_place(ctx.lex, t) and (
+                hit.rank != "main" or (hit.code[:2] not in ("01", "02") and _thing(ctx, t))):
+            # a target names someone or somewhere: "to meet security challenges", "$3.5bn",
+            # "the gas", "his decision" are things and sums, not anyone the event is done to;
+            # a side event keeps only a named target
+            tgt = None
+        if hit.code[:2] in FORCE_ROOTS and (src is None or not src.code) and not hit.noun:
+            # "The strikes killed 37 people": whose strikes (events/recall.py)
+            doer = next((n for n in doer_nouns(hit.support or hit.head) if _recalls_an_act(n)), None)
+            if doer is not None:
+                why["doer"] = doer.lemma_.lower()
+        # "condemned the attacks", "rejected the warning": whose (events/recall.py)
+        taken_up = t if t is not None else (hit.planned[0] if hit.planned else None)
+        if taken_up is not None and (tgt is None or not tgt.code) and _recalls_an_act(taken_up):
+            why["object"] = taken_up.lemma_.lower()
+        c = conf + (0.05 if src and src.code else 0) + (0.05 if tgt and tgt.code else 0)
+        out.append(Event(
+            id="", sentence_index=si, trigger=trig, source=src, target=tgt, cameo=hit.code,
+            quad_class=info.quad_class, goldstein=info.goldstein,
+            plover=Plover(info.plover_type, mode, context), negated=hit.negated,
+            confidence=max(0.01, min(0.99, c)), modality=hit.modality,
+            why=why,
+            mentions=[Mention(si, trig)],
+        ))
     return out
 
 

@@ -97,7 +97,7 @@ def _told_as_happening(ctx: SentenceContext, hits: list[Hit]) -> list[Hit]:
             hit.code = refine(ctx, hit)
             recode_forces(ctx, hit)
             harm_by_fighting(hit)
-            pessimism(hit)
+            pessimism(ctx, hit)
         hit.rank = rank_of(hit)
         if private_opinion(ctx, hit):
             continue

@@ -84,13 +84,16 @@ def _disaster_relief(lex: Lexicon, lemmas: frozenset[str]) -> bool:
     return not lemmas.isdisjoint(cls["RELIEF"]) and not lemmas.isdisjoint(cls["NON_AGENTS"])
 
 
-def pessimism(hit: Hit) -> None:
+def pessimism(ctx: SentenceContext, hit: Hit) -> None:
     """'Aid agencies warn that the situation could deteriorate': a warning of what could, might or
     may happen is a pessimistic comment (012), not a threat; "warned that Britain would regret
-    it" stays one."""
+    it" stays one, and so does a warning of what the speaker's own side could do ("Israel's
+    defence minister warned that Israel could send Beirut back to the Stone Age")."""
     if hit.noun or hit.lemma not in WARNING_VERBS or hit.code[:2] != "13":
         return
     for c in hit.head.children:
+        if c.dep_ == "ccomp" and _own_side_acts(ctx, hit.head, c):
+            return
         # "warned that any deal would be a historic mistake": a judgement, no harm announced
         judged = c.dep_ == "ccomp" and c.lemma_ == "be" and not hit.planned
         possible = c.dep_ == "ccomp" and any(a.dep_ == "aux" and a.lower_ in POSSIBLE_AUX for a in c.children)
@@ -103,6 +106,19 @@ def pessimism(hit: Hit) -> None:
             hit.rule += "+possible"
             return
 
+
+
+def _own_side_acts(ctx: SentenceContext, warner: Token, clause: Token) -> bool:
+    """The warned-of clause's subject is the warner or its own state: "we", or an actor of the
+    warner's country."""
+    doers = [c for c in clause.children if c.dep_ == "nsubj"]
+    speakers = subjects_of(warner, False)
+    if not doers or not speakers:
+        return False
+    if doers[0].lower_ in ("we", "us"):
+        return True
+    mine = ctx.country(speakers[0])
+    return mine is not None and ctx.country(doers[0]) == mine
 
 
 def anonymity_request(hit: Hit) -> bool:

@@ -44,6 +44,11 @@ class SentenceContext:
         m = self.actors.best_in(tok.idx, tok.idx + len(tok.text), head=tok.idx)
         return m is not None and bool(m.code)
 
+    def country(self, tok: Token) -> str | None:
+        """The country of the actor the phrase this token heads stands for, if the actor layer knows it."""
+        m = self.actors.best_in(tok.idx, tok.idx + len(tok.text), head=tok.idx)
+        return m.country if m is not None else None
+
     def actorish(self, tok: Token | None) -> bool:
         """Someone who can act or be acted on: a name, a pronoun, a coded actor, troops, a crowd."""
         if tok is None:

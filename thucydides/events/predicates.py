@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from thucydides.events.arguments import arguments_fit, named_object
+from thucydides.events.arguments import arguments_fit, named_object, object_fits
 from thucydides.events.context import Hit, SentenceContext
 from thucydides.events.phrases import (
     hyphen_partners,
@@ -44,8 +44,6 @@ from thucydides.events.words import (
     COMPLEMENT_PREPS,
     JOINT_ACTION_ROOTS,
     JOINT_WORDS,
-    MONEY_WORDS,
-    NAMED_BY_COMPOUND,
     NAMING_VERBS,
     REFUSE_LEMMAS,
     REPORT_LEMMAS,
@@ -54,7 +52,6 @@ from thucydides.events.words import (
 from thucydides.syntax import (
     column,
     direct_object,
-    glued_lemma,
     has_clausal_complement,
     is_passive,
     is_to_infinitive,
@@ -127,7 +124,7 @@ def _analyse_verb(ctx: SentenceContext, tok: Token, depth: int) -> Hit | None:
             what = obj
             if obj is None and got and p.obj and "@any" not in p.obj:  # "@any" asks for a direct object
                 what = next((g for g in got[-1].children if g.dep_ == "pobj"), None)
-            if p.obj is not None and not _obj_ok(what, p.obj):
+            if p.obj is not None and not object_fits(what, p.obj):
                 continue
             if not arguments_fit(ctx, tok, passive, p, obj):
                 continue
@@ -453,31 +450,6 @@ def _complements(tok: Token, obj: Token | None, frame: str) -> list[Token]:
 def _bare_frame(hit: Hit) -> bool:
     """A frame word that found no complement of its own ("to plan" in "to plan and conduct strikes")."""
     return bool(hit.frames) and not hit.planned and hit.code[:2] in ("01", "03")
-
-
-def _obj_ok(obj: Token | None, allowed: frozenset[str]) -> bool:
-    if obj is None:
-        return False
-    if obj.lemma_.lower() in allowed or obj.lower_ in allowed or glued_lemma(obj) in allowed:
-        return True
-    if "-" in obj.lower_ and obj.lower_.partition("-")[0] in allowed:
-        return True  # "COVID-19", one token
-    if obj.lemma_.lower() in NAMED_BY_COMPOUND and any(
-            c.dep_ == "compound" and (c.lemma_.lower() in allowed or glued_lemma(c) in allowed)
-            for c in obj.children):
-        return True  # "the ceasefire agreement" is a ceasefire
-    if "@any" in allowed:
-        return True
-    if ("@gpe" in allowed and obj.ent_type_ in ("GPE", "LOC", "FAC")
-            or "@propn" in allowed and obj.pos_ == "PROPN"):  # a town the NER calls a product
-        return True
-    if "@person" in allowed and obj.ent_type_ in ("PERSON", "NORP", "ORG"):
-        return True
-    if "@money" in allowed and (obj.ent_type_ == "MONEY" or obj.lemma_.lower() in MONEY_WORDS):
-        return True
-    # "a series of attacks": look through quantity heads
-    inner = through_measure(obj)
-    return inner is not obj and _obj_ok(inner, allowed)
 
 
 def _joint(hit: Hit) -> None:
