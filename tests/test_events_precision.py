@@ -523,3 +523,16 @@ def test_fire_traded_by_two_sides_is_one_event_each_way(nlp: Language, resolver:
     events = coded(nlp, resolver, coder, "Armenia and Azerbaijan traded fire along the border overnight.")
     assert {(e.source and e.source.country, e.target and e.target.country)
             for e in events if e.cameo[:2] == "19"} == {("ARM", "AZE"), ("AZE", "ARM")}, events
+
+
+def test_the_one_let_act_is_the_target(nlp: Language, resolver: ActorResolver, coder: EventCoder) -> None:
+    events = coded(nlp, resolver, coder, "Azerbaijan allowed Israeli jets to use its airfields.")
+    allowed = [e for e in events if e.cameo.startswith("08")]
+    assert allowed and allowed[0].target is not None and allowed[0].target.country == "ISR", events
+
+
+def test_a_demand_for_a_named_sides_act_is_made_of_it(nlp: Language, resolver: ActorResolver,
+                                                       coder: EventCoder) -> None:
+    events = coded(nlp, resolver, coder, "The Iraqi government demanded an immediate Turkish withdrawal.")
+    demand = [e for e in events if e.cameo.startswith("10")]
+    assert demand and demand[0].target is not None and demand[0].target.country == "TUR", events

@@ -320,6 +320,9 @@ def _apply_frame(ctx: SentenceContext, hit: Hit, tok: Token, frame: str, depth: 
                               or modifier_actor(ctx, comp))
         if hit.target_tok is None:
             hit.target_tok = sub.target_tok
+        if hit.target_tok is None and sub.noun and frame in ("demand", "appeal"):
+            # "demanded a full Turkish withdrawal": made of the one who is to withdraw
+            hit.target_tok = sub.source_tok or possessor(comp) or modifier_actor(ctx, comp)
         if hit.target_tok is None and sub.noun and comp.i in {c.i for c in tok.children}:
             # "suspended aid to the group": the noun's "to X" hung on the frame verb
             hit.target_tok = target_by_preps(tok, noun_targets(ctx.lex, comp))

@@ -29,6 +29,7 @@ from thucydides.events.words import (
     FORCE_ROOTS,
     MISSION_TARGET_PREPS,
     OBJECT_TARGET_PREPS,
+    PERMISSION_VERBS,
 )
 from thucydides.syntax import find_prep_object, possessor, resolve_relative
 
@@ -105,6 +106,12 @@ def pattern_target(ctx: SentenceContext, tok: Token, p: VerbPattern, matched: li
             return t
     if obj is not None and p.obj is None and obj.ent_type_ not in ("DATE", "TIME", "PERCENT"):
         return obj
+    if obj is None and tok.lemma_.lower() in PERMISSION_VERBS:
+        # "allowed Turkish jets to use its airspace", parsed as a clause with its own subject:
+        # the one let do it
+        t = clause_subject(ctx, tok, ("nsubj",))
+        if t is not None:
+            return t
     return place_target(tok) or (place_target(obj) if obj is not None else None)
 
 
