@@ -536,3 +536,21 @@ def test_a_demand_for_a_named_sides_act_is_made_of_it(nlp: Language, resolver: A
     events = coded(nlp, resolver, coder, "The Iraqi government demanded an immediate Turkish withdrawal.")
     demand = [e for e in events if e.cameo.startswith("10")]
     assert demand and demand[0].target is not None and demand[0].target.country == "TUR", events
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The council charged the monitors with overseeing the truce in the south.", None),
+    ("The commission was charged with drafting a new electoral law.", None),
+    ("Prosecutors in Kyiv charged the former minister with taking bribes.", "11"),
+])
+def test_a_duty_given_is_no_charge(nlp: Language, resolver: ActorResolver, coder: EventCoder,
+                                   text: str, expected: str | None) -> None:
+    found = [c[:2] for c in codes(coded(nlp, resolver, coder, text)) if c[:2] in ("11", "17")]
+    assert (found[:1] == [expected]) if expected else not found, found
+
+
+def test_destroying_ones_own_weapons_attacks_no_one(nlp: Language, resolver: ActorResolver,
+                                                    coder: EventCoder) -> None:
+    events = coded(nlp, resolver, coder,
+                   "Libya destroyed its chemical weapons under international supervision.")
+    assert not any(c[:2] in ("18", "19", "20") for c in codes(events)), codes(events)

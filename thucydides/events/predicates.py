@@ -194,16 +194,20 @@ def _analyse_verb(ctx: SentenceContext, tok: Token, depth: int) -> Hit | None:
                 if sub.target_tok is None:
                     sub.target_tok = place_target(tok) or place_target(lobj)
                 return sub
-    if best is None or best.skip:
+    if best is None or best.skip or (lemma in ctx.lex.classes.get("TASK_VERBS", ()) and _task(ctx, tok)):
         return None
     hit = Hit(best.code, best.id, [tok, *matched], tok, lemma=lemma, mode=best.mode,
               context=best.context, conf=best.conf, victim_subject=best.source == "cause",
               neg_code=best.neg_code)
     _joint(hit)
-    if hit.code[:3] == "172" and _own(obj):
+    own = _own(obj) and obj is not None
+    if own and (hit.code[:3] == "172" or (hit.code[:2] in ("17", "19")
+                                          and obj.lemma_.lower() in ctx.lex.classes["ARMS"])):
         # "Iran curbed its enrichment", "agreed to limit its own exports": restraint on oneself
-        # is a concession (08x), not a restriction imposed on others
-        hit.code, hit.rule = "080", hit.rule + "+own"
+        # is a concession (08x), not a restriction imposed on others; "Iraq has destroyed its
+        # long-range missiles": disarming oneself de-escalates (087), it attacks no one
+        hit.code = "080" if hit.code[:3] == "172" else "087"
+        hit.rule += "+own"
         hit.target_tok = None
         return _framed(ctx, hit, tok, best, depth, obj)
     if best.label:
@@ -242,6 +246,15 @@ def _framed(ctx: SentenceContext, hit: Hit, tok: Token, best: VerbPattern, depth
             # a republic" state where they stand, as a ballot does
             return None
     return hit
+
+
+def _task(ctx: SentenceContext, verb: Token) -> bool:
+    """'charged the inspectors with verifying …', 'was charged with drafting the constitution':
+    a duty given (a task after "with"), no accusation and no arrest ("charged with taking bribes")."""
+    tasks = ctx.lex.classes.get("TASKS", ())
+    return any(c.dep_ == "prep" and c.lower_ == "with"
+               and any(g.dep_ in ("pcomp", "pobj") and g.lemma_.lower() in tasks for g in c.children)
+               for c in verb.children)
 
 
 # statements, appeals and diplomatic support (01, 02, 05): a vote for them is an opinion cast
