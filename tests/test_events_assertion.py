@@ -153,3 +153,17 @@ def test_an_act_set_against_a_negated_one_happened() -> None:
 def test_acts_joined_under_one_negation_stay_negated() -> None:
     doc = Coder().code("The rebels did not attack or shell the town.", date="2020-01-09")
     assert doc.events and all(e.negated for e in doc.events if e.cameo[:2] == "19")
+
+
+def test_a_habit_told_on_the_copula_is_no_happening() -> None:
+    doc = Coder().code("The newspaper is often critical of the Turkish government.", date="2020-01-09")
+    assert not [e for e in doc.events if e.cameo[:2] == "11" and not e.negated], doc.events
+
+
+@pytest.mark.parametrize("text, code", [
+    ("Iranian police fired tear gas three times at the crowd.", "175"),
+    ("Saudi-led jets have violated the truce more than fifty times this week.", "196"),
+])
+def test_a_count_of_times_is_still_a_happening(text: str, code: str) -> None:
+    doc = Coder().code(text, date="2020-01-09")
+    assert any(e.cameo.startswith(code) for e in doc.events), doc.events
