@@ -554,3 +554,11 @@ def test_destroying_ones_own_weapons_attacks_no_one(nlp: Language, resolver: Act
     events = coded(nlp, resolver, coder,
                    "Libya destroyed its chemical weapons under international supervision.")
     assert not any(c[:2] in ("18", "19", "20") for c in codes(events)), codes(events)
+
+
+def test_a_description_in_apposition_stands_for_the_name(nlp: Language, resolver: ActorResolver,
+                                                         coder: EventCoder) -> None:
+    events = coded(nlp, resolver, coder, "Hamas, an Islamist movement that fought Israel in 2014, rejected "
+                                         "the proposal.")
+    fights = [e for e in events if e.cameo[:2] == "19"]
+    assert fights and fights[0].source is not None and fights[0].source.code == "PSEREB", fights

@@ -27,6 +27,7 @@ from thucydides.events.words import (
     KIN_NOUNS,
     MUTUAL_VERBS,
     OPPONENT_NOUNS,
+    RECALLED_ACTS,
     RECIPROCAL_CODES,
     STATE_ACT_PLACE_PREPS,
     STATE_ACTS_PLACED,
@@ -187,6 +188,11 @@ def event_actor(ctx: SentenceContext, tok: Token | None, trigger_ids: set[int]) 
     tok = resolve_relative(tok)  # "the airport, which had been occupied": the airport
     start, end, text = noun_phrase(tok, exclude=trigger_ids)
     mention: ActorMention | None = ctx.actors.best_in(start, end, head=tok.idx)
+    if ((mention is None or not mention.code) and tok.dep_ == "appos" and tok.head.pos_ == "PROPN"
+            and tok.lemma_.lower() not in RECALLED_ACTS):
+        # "Hezbollah, a Shiite movement that fought Israel": the description stands for the name
+        name = tok.head
+        mention = ctx.actors.best_in(name.idx, name.idx + len(name.text), head=name.idx) or mention
     if mention is None:
         return EventActor(text, start, end)
     if tok.lemma_.lower() in KIN_NOUNS and not mention.start <= tok.idx < mention.end:
