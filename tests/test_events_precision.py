@@ -562,3 +562,9 @@ def test_a_description_in_apposition_stands_for_the_name(nlp: Language, resolver
                                          "the proposal.")
     fights = [e for e in events if e.cameo[:2] == "19"]
     assert fights and fights[0].source is not None and fights[0].source.code == "PSEREB", fights
+
+
+def test_sanctions_imposed_again_are_sanctions(nlp: Language, resolver: ActorResolver,
+                                                coder: EventCoder) -> None:
+    events = coded(nlp, resolver, coder, "The European Union reimposed sanctions on Belarus in March.")
+    assert "163" in codes(events), codes(events)
