@@ -568,3 +568,15 @@ def test_sanctions_imposed_again_are_sanctions(nlp: Language, resolver: ActorRes
                                                 coder: EventCoder) -> None:
     events = coded(nlp, resolver, coder, "The European Union reimposed sanctions on Belarus in March.")
     assert "163" in codes(events), codes(events)
+
+
+@pytest.mark.parametrize("text", [
+    "The Arab League passed a resolution condemning Israel on Sunday.",
+    "The Egyptian foreign ministry issued a statement condemning Israel.",
+])
+def test_a_document_speaks_for_its_issuer(nlp: Language, resolver: ActorResolver, coder: EventCoder,
+                                          text: str) -> None:
+    events = coded(nlp, resolver, coder, text)
+    condemn = [e for e in events if e.cameo.startswith("111")]
+    assert condemn and condemn[0].source is not None and condemn[0].source.code, events
+    assert condemn[0].target is not None and condemn[0].target.country == "ISR", events

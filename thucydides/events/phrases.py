@@ -22,7 +22,7 @@ from thucydides.events.words import (
     SEPARATE_PREPS,
     SETTING_PARTICIPLES,
 )
-from thucydides.syntax import MEANS_PREPOSITIONS, find_prep_object
+from thucydides.syntax import ISSUED_DOCUMENTS, MEANS_PREPOSITIONS, find_prep_object
 
 PLACE_ENTS = ("GPE", "LOC", "FAC")
 
@@ -184,6 +184,8 @@ def _set_off_participle(tok: Token) -> bool:
     says which troops. A setting is not: "the president, speaking in Ankara, condemned …" tells
     one act."""
     lemma = tok.lemma_.lower()
+    if tok.dep_ == "acl" and tok.tag_ == "VBG" and tok.head.lemma_.lower() in ISSUED_DOCUMENTS:
+        return True  # "issued a statement condemning the attack": what the statement does is told
     return (tok.dep_ == "acl" and tok.tag_ == "VBG" and tok.i > tok.head.i and tok.doc[tok.i - 1].text == ","
             and lemma not in REPORT_LEMMAS and lemma not in SETTING_PARTICIPLES)
 

@@ -12,6 +12,7 @@ import from here; this package imports no stage (only spaCy and the neutral modu
 """
 
 from thucydides.syntax.clauses import (
+    ISSUED_DOCUMENTS,
     MEANS_PREPOSITIONS,
     OBJECT_CONTROL_VERBS,
     RELATIVE_PRONOUNS,
@@ -48,7 +49,8 @@ from thucydides.syntax.phrases import (
 )
 
 __all__ = [
-    "DOUBLE_QUOTE_MARKS", "MEANS_PREPOSITIONS", "OBJECT_CONTROL_VERBS", "RELATIVE_PRONOUNS",
+    "DOUBLE_QUOTE_MARKS", "ISSUED_DOCUMENTS", "MEANS_PREPOSITIONS", "OBJECT_CONTROL_VERBS",
+    "RELATIVE_PRONOUNS",
     "REPORTING_VERBS", "SUBJECT_RELATIVE_PRONOUNS", "char_span", "child_with_dep", "column", "conjuncts",
     "direct_object", "find_prep_object", "glued_lemma", "grammatical_subject", "has_clausal_complement",
     "is_passive", "is_passive_participle", "is_to_infinitive", "means_governor", "name_phrase_extent",

@@ -27,6 +27,7 @@ OBJECT_CONTROL_VERBS = word_set("syntax", "object_control_verbs")
 MEANS_PREPOSITIONS = word_set("syntax", "means_prepositions")
 SEQUENCE_PREPOSITIONS = word_set("syntax", "sequence_prepositions")
 REPORTING_VERBS = word_set("syntax", "reporting_verbs")
+ISSUED_DOCUMENTS = word_set("syntax", "issued_documents")
 
 # Subject relations whose dependent is the speaker of a reporting verb.
 REPORTER_DEPS = ("nsubj", "csubj")
@@ -203,7 +204,15 @@ def subjects_of(verb: Token, passive: bool) -> list[Token]:
                 return [resolve_relative(s) for s in subs]
             break
         if dep in ("relcl", "acl") and head.pos_ in ("NOUN", "PROPN"):
-            return [head] if dep == "relcl" or t.tag_ == "VBG" else []
+            if not (dep == "relcl" or t.tag_ == "VBG"):
+                return []
+            if (head.lemma_.lower() in ISSUED_DOCUMENTS and head.dep_ in ("dobj", "obj")
+                    and head.head.i != head.i):
+                # "the board passed a resolution criticising Iran": the issuer speaks through it
+                issuer = subjects_of(head.head, is_passive(head.head))
+                if issuer:
+                    return issuer
+            return [head]
         break
     return []
 
