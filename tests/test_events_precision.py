@@ -580,3 +580,10 @@ def test_a_document_speaks_for_its_issuer(nlp: Language, resolver: ActorResolver
     condemn = [e for e in events if e.cameo.startswith("111")]
     assert condemn and condemn[0].source is not None and condemn[0].source.code, events
     assert condemn[0].target is not None and condemn[0].target.country == "ISR", events
+
+
+def test_an_embassy_reopened_opens_ties_with_the_host(nlp: Language, resolver: ActorResolver,
+                                                      coder: EventCoder) -> None:
+    events = coded(nlp, resolver, coder, "Bahrain reopened its embassy in Damascus on Tuesday.")
+    assert ("BHR", "SYR") in {(e.source and e.source.country, e.target and e.target.country)
+                              for e in events if e.cameo == "054"}, events
