@@ -54,7 +54,7 @@ def _a_person(ctx: SentenceContext, tok: Token) -> bool:
     """A named person: by the dictionaries (a known office holder) or, failing them, by the NER;
     a surname the dictionaries do not know may come out of the small model as an organisation
     ("Sanders"), which a group the dictionaries know would not."""
-    mention = ctx.actors.best_in(tok.idx, tok.idx + len(tok.text), head=tok.idx)
+    mention = ctx.mention(tok)
     if mention is None:
         return tok.ent_type_ == "PERSON"
     if mention.kind == "person":
@@ -66,7 +66,7 @@ def _a_person(ctx: SentenceContext, tok: Token) -> bool:
 def _sectors(ctx: SentenceContext, tok: Token) -> set[str]:
     """The sector of the actor this token heads, and the first element of its code (IMG: an
     international militarised group such as the Islamic State has no sector of its own)."""
-    mention = ctx.actors.best_in(tok.idx, tok.idx + len(tok.text), head=tok.idx)
+    mention = ctx.mention(tok)
     if mention is None or not mention.code:
         return set()
     return {s.lower() for s in (mention.sector, mention.code[:3]) if s}

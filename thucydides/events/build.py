@@ -192,7 +192,7 @@ def event_actor(ctx: SentenceContext, tok: Token | None, trigger_ids: set[int]) 
             and tok.lemma_.lower() not in RECALLED_ACTS):
         # "Hezbollah, a Shiite movement that fought Israel": the description stands for the name
         name = tok.head
-        mention = ctx.actors.best_in(name.idx, name.idx + len(name.text), head=name.idx) or mention
+        mention = ctx.mention(name) or mention
     if mention is None:
         return EventActor(text, start, end)
     if tok.lemma_.lower() in KIN_NOUNS and not mention.start <= tok.idx < mention.end:

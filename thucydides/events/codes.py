@@ -115,10 +115,7 @@ def _own_side_acts(ctx: SentenceContext, warner: Token, clause: Token) -> bool:
     speakers = subjects_of(warner, False)
     if not doers or not speakers:
         return False
-    if doers[0].lower_ in ("we", "us"):
-        return True
-    mine = ctx.country(speakers[0])
-    return mine is not None and ctx.country(doers[0]) == mine
+    return doers[0].lower_ in ("we", "us") or ctx.same_country(doers[0], speakers[:1])
 
 
 def anonymity_request(hit: Hit) -> bool:

@@ -13,6 +13,7 @@ from spacy.tokens import Token
 
 from thucydides.actors.analysis import ActorAnalysis
 from thucydides.events.schema import Lexicon
+from thucydides.models import ActorMention
 from thucydides.nlp import doc_text
 from thucydides.syntax.columns import column
 
@@ -39,15 +40,25 @@ class SentenceContext:
         text = doc_text(doc)[sent.start_char:sent.end_char]  # Span.text would re-join its tokens
         return cls(lex, actors, sent, index, lemmas, text.rstrip().endswith("?"))
 
+    def mention(self, tok: Token) -> ActorMention | None:
+        """The actor layer's mention of the phrase this token heads."""
+        return self.actors.best_in(tok.idx, tok.idx + len(tok.text), head=tok.idx)
+
     def coded(self, tok: Token) -> bool:
         """The actor layer has a code for the phrase this token heads."""
-        m = self.actors.best_in(tok.idx, tok.idx + len(tok.text), head=tok.idx)
+        m = self.mention(tok)
         return m is not None and bool(m.code)
 
     def country(self, tok: Token) -> str | None:
         """The country of the actor the phrase this token heads stands for, if the actor layer knows it."""
-        m = self.actors.best_in(tok.idx, tok.idx + len(tok.text), head=tok.idx)
+        m = self.mention(tok)
         return m.country if m is not None else None
+
+    def same_country(self, tok: Token, others: list[Token]) -> bool:
+        """The actor `tok` heads is of the country of one of `others` ("warned that Israel could …",
+        said by Israel's minister)."""
+        mine = self.country(tok)
+        return mine is not None and any(self.country(o) == mine for o in others)
 
     def actorish(self, tok: Token | None) -> bool:
         """Someone who can act or be acted on: a name, a pronoun, a coded actor, troops, a crowd."""

@@ -15,7 +15,7 @@ An article-level stage of the event coder, after `aim_at_recalled_acts`, before 
 
 from __future__ import annotations
 
-from thucydides.events.words import FORCE_ROOTS, INSTRUMENTS_OF_FORCE, RECALLED_ACTS
+from thucydides.events.words import FORCE_ROOTS, INSTRUMENTS_OF_FORCE, RECALLED_ACTS, singular
 from thucydides.models import Event, EventActor
 
 # a document of this many sentences or more is an article; a headline with its lead is not
@@ -40,5 +40,4 @@ def _doer(source: EventActor | None) -> bool:
     if not words:
         return False
     head = words[-1]
-    singular = head[:-1] if head.endswith("s") and not head.endswith("ss") else head
-    return not any(w in INSTRUMENTS_OF_FORCE or w in RECALLED_ACTS for w in (head, singular))
+    return not any(w in INSTRUMENTS_OF_FORCE or w in RECALLED_ACTS for w in (head, singular(head)))

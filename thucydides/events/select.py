@@ -16,7 +16,7 @@ from thucydides.events.assertion import report_verb
 from thucydides.events.build import event_actor
 from thucydides.events.context import Hit, SentenceContext
 from thucydides.events.phrases import PLACE_ENTS
-from thucydides.events.words import PLACE_PREPS, REPORT_LEMMAS, STATE_ACTS, STATE_NOUNS, VISIT_CODES
+from thucydides.events.words import PLACE_PREPS, REPORT_LEMMAS, STATE_ACTS, STATE_NOUNS, VISIT_CODES, singular
 from thucydides.models import Event, EventActor
 from thucydides.syntax import means_governor, subjects_of
 
@@ -112,7 +112,7 @@ def _political_actor(actor: EventActor | None) -> bool:
     if actor is None:
         return False
     if not actor.code:
-        return _singular(actor.text.split()[-1].lower()) in STATE_NOUNS if actor.text.split() else False
+        return singular(actor.text.split()[-1].lower()) in STATE_NOUNS if actor.text.split() else False
     return actor.country is not None or actor.code[:3] not in PRIVATE_SECTORS
 
 
@@ -134,12 +134,6 @@ def _names_someone(tok: Token) -> bool:
     if tok.lower_ in SPEAKER_PRONOUNS:
         return True
     return tok.pos_ == "PROPN" or tok.ent_type_ in ("PERSON", "ORG", "GPE", "NORP")
-
-
-def _singular(word: str) -> str:
-    if word.endswith("ies"):
-        return word[:-3] + "y"
-    return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
 
 
 def _political_side_event(hit: Hit, evs: list[Event]) -> bool:

@@ -181,14 +181,10 @@ def warned_party(ctx: SentenceContext, verb: Token, threatened_code: str | None)
     if threatened_code is not None and threatened_code[:2] in COERCIVE_ROOTS:
         return None
     warned = clause_subject(ctx, verb, ("nsubj", "nsubjpass"))
-    if warned is not None and _same_country(ctx, warned, [c for c in verb.children if c.dep_ == "nsubj"]):
+    if warned is not None and ctx.same_country(warned, [c for c in verb.children if c.dep_ == "nsubj"]):
         return None  # "warned that Israel could send Beirut back …": its own side, not the one warned
     return warned
 
-
-def _same_country(ctx: SentenceContext, tok: Token, others: list[Token]) -> bool:
-    mine = ctx.country(tok)
-    return mine is not None and any(ctx.country(o) == mine for o in others)
 
 
 def condition_party(ctx: SentenceContext, verb: Token, complement: Token | None) -> Token | None:

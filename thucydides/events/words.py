@@ -126,3 +126,11 @@ WARNING_VERBS = _set("warning_verbs")
 NAMING_VERBS = _set("naming_verbs")
 ARMED_SECTORS = _set("armed_sectors")
 IRREGULAR_SECTORS = _set("irregular_sectors")
+
+
+def singular(word: str) -> str:
+    """The singular of a plural English noun, as far as the word lists need it ("militias" ->
+    "militia", "bombings" -> "bombing"; "press" stays)."""
+    if word.endswith("ies"):
+        return word[:-3] + "y"
+    return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
